@@ -1,0 +1,69 @@
+# Two commands matter: `make serve` (set up, then serve the site) and `make test` (set up, then
+# run the whole suite). Everything else is a step they share.
+SHELL := /bin/bash
+.DEFAULT_GOAL := help
+export NO_MKDOCS_2_WARNING := 1
+export PYTHONDONTWRITEBYTECODE := 1
+
+VENV := .venv
+BIN := $(VENV)/bin
+# The first Python >= 3.12 found: on PATH by name, then in pyenv's versions folder.
+PYTHON ?= $(shell for p in python3.13 python3.12 python3.14 python3 \
+	$$(ls -d $$HOME/.pyenv/versions/3.1[2-9]*/bin/python3 2>/dev/null | sort -r); do \
+	$$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && { echo $$p; break; }; \
+	done)
+
+.PHONY: help setup serve build test lint golden bench clean browser
+
+help:
+	@echo "make serve   set up what is missing and serve the site at http://127.0.0.1:8000"
+	@echo "make test    set up what is missing and run the whole test suite"
+	@echo "make build   write the static site into site/"
+	@echo "make golden  rewrite the golden drafts after an intended wording change"
+	@echo "make bench   benchmark the worksheet against a plain Pyodide page"
+
+$(VENV)/.installed: pyproject.toml
+	@test -n "$(PYTHON)" || { echo "Python 3.12 or newer is needed (python3.12, python3.13, ...)"; exit 1; }
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test,docs,dev]'
+	touch $@
+
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	touch $@
+
+.cache/.prepared: $(VENV)/.installed node_modules/.installed worksheet/runtime.py
+	$(BIN)/python worksheet/runtime.py prepare
+	touch $@
+
+setup: $(VENV)/.installed node_modules/.installed .cache/.prepared
+
+# Browser tests need Chromium: Debian's package when we are root on Debian, else Playwright's own.
+browser: setup
+	@if command -v chromium >/dev/null 2>&1; then :; \
+	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
+		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
+	else $(BIN)/playwright install chromium; fi
+
+serve: setup
+	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
+
+build: setup
+	$(BIN)/mkdocs build --strict
+
+lint: setup
+	$(BIN)/ruff check src tests macros worksheet bench
+	$(BIN)/mypy
+
+test: setup browser lint
+	$(BIN)/pytest
+
+golden: setup
+	$(BIN)/python tests/golden.py
+
+bench: setup browser
+	$(BIN)/python bench/run.py
+
+clean:
+	rm -rf site .cache .pytest_cache build dist src/*.egg-info

@@ -1,0 +1,270 @@
+"""MkDocs hooks: render the guide's shortcodes with the engine, and add the worksheet's files.
+
+Shortcodes are HTML comments alone on a line, e.g. ``<!-- example: thank_you answers=panel -->``.
+An unknown shortcode or a bad argument fails the build and names the page. The hooks stay thin:
+every draft, date and finding comes from the ``followup`` package.
+"""
+
+from __future__ import annotations
+
+import contextlib
+import html
+import io
+import os
+import posixpath
+import re
+import shlex
+import sys
+from collections.abc import Callable
+from functools import cache
+from pathlib import Path
+
+from mkdocs.config.defaults import MkDocsConfig
+from mkdocs.exceptions import PluginError
+from mkdocs.structure.files import File, Files
+from mkdocs.structure.pages import Page
+
+import followup
+from followup import cli, export, model
+from followup.render import Draft
+from followup.review import CHECKS, reviewed_drafts
+
+ROOT = Path(__file__).resolve().parent.parent
+ANSWERS = ROOT / "docs" / "answers"
+SHORTCODE = re.compile(r"^<!--\s*([a-z][a-z-]*)\s*(?::\s*(.*?))?\s*-->\s*$", re.MULTILINE)
+
+sys.path.insert(0, str(ROOT / "worksheet"))
+
+
+class ShortcodeError(ValueError):
+    """A shortcode the guide cannot render; the build stops and names the page."""
+
+
+@cache
+def _answers(name: str) -> model.Answers:
+    path = ANSWERS / f"{name}.json"
+    if not re.fullmatch(r"[a-z0-9-]+", name) or not path.is_file():
+        known = ", ".join(sorted(p.stem for p in ANSWERS.glob("*.json")))
+        raise ShortcodeError(f"no answers named {name!r} (known: {known})")
+    return model.parse(path.read_bytes())
+
+
+def _args(
+    text: str, allowed: dict[str, tuple[str, ...] | None]
+) -> tuple[list[str], dict[str, str]]:
+    """Split ``word key=value ...``; keys must be allowed, and values among the choices given."""
+    words, options = [], {}
+    for token in shlex.split(text or ""):
+        key, sep, value = token.partition("=")
+        if not sep:
+            words.append(token)
+            continue
+        if key not in allowed:
+            raise ShortcodeError(f"unknown argument {key!r} (allowed: {', '.join(allowed)})")
+        choices = allowed[key]
+        if choices is not None and value not in choices:
+            raise ShortcodeError(f"{key}={value!r} must be one of {', '.join(choices)}")
+        options[key] = value
+    return words, options
+
+
+def _pick(drafts: list[Draft], kind: str, index: int) -> Draft:
+    matching = [d for d in drafts if d.kind == kind]
+    if kind not in followup.KINDS:
+        raise ShortcodeError(f"unknown draft kind {kind!r} (kinds: {', '.join(followup.KINDS)})")
+    if index >= len(matching):
+        raise ShortcodeError(f"these answers have {len(matching)} {kind} draft(s), not {index + 1}")
+    return matching[index]
+
+
+def draft_html(draft: Draft, answers_name: str) -> str:
+    """One draft as a card; newlines are entities so Markdown leaves the block alone."""
+    who = html.escape(draft.to.name or "the hiring team")
+    when = (
+        f"send on {followup.format_date(draft.send_on, weekday=True)}"
+        if draft.send_on
+        else "keep it ready for when it happens"
+    )
+    subject = (
+        f'<p class="fu-draft__subject"><strong>Subject:</strong> '
+        f'<span data-part="subject">{html.escape(draft.subject)}</span></p>'
+        if draft.subject
+        else ""
+    )
+    body = html.escape(draft.body).replace("\n", "&#10;")
+    return (
+        f'<div class="fu-draft" data-example-kind="{draft.kind}" data-answers="{answers_name}" '
+        f'data-tone="{draft.tone}" data-channel="{draft.channel}" data-index="{draft.index}">'
+        f'<p class="fu-draft__meta">{html.escape(export.LABELS[draft.kind])} · to {who} · {when}</p>'
+        f'{subject}<pre class="fu-draft__body" data-part="body">{body}</pre></div>'
+    )
+
+
+TONES = ("formal", "warm", "brief")
+CHANNELS = ("email", "letter", "linkedin")
+
+
+def sc_example(arg: str, where: str) -> str:
+    words, opts = _args(arg, {"answers": None, "tone": TONES, "channel": CHANNELS, "index": None})
+    if len(words) != 1:
+        raise ShortcodeError("example needs exactly one draft kind")
+    name = opts.get("answers", "panel")
+    index = opts.get("index", "0")
+    if not index.isdigit():
+        raise ShortcodeError(f"index={index!r} must be a number")
+    drafts = reviewed_drafts(_answers(name), tone=opts.get("tone"), channel=opts.get("channel"))
+    return draft_html(_pick(drafts, words[0], int(index)), name)
+
+
+def sc_tabs(arg: str, where: str) -> str:
+    words, opts = _args(arg, {"answers": None, "by": ("tone", "channel"), "index": None})
+    if len(words) != 1:
+        raise ShortcodeError("tabs needs exactly one draft kind")
+    name, by = opts.get("answers", "panel"), opts.get("by", "tone")
+    out = []
+    for value in TONES if by == "tone" else CHANNELS:
+        drafts = reviewed_drafts(_answers(name), **{by: value})
+        card = draft_html(_pick(drafts, words[0], int(opts.get("index", "0"))), name)
+        out.append(f'=== "{value.capitalize()}"\n\n    {card}\n')
+    return "\n".join(out)
+
+
+def sc_plan(arg: str, where: str) -> str:
+    words, _ = _args(arg, {})
+    if len(words) != 1:
+        raise ShortcodeError("plan needs one answers name")
+    answers = _answers(words[0])
+    rows = export.plan_rows(reviewed_drafts(answers))
+    held = f"{followup.format_date(answers.interview.date, weekday=True)}"
+    items = [
+        f'<li class="fu-timeline__item fu-timeline__item--start">'
+        f'<span class="fu-timeline__date">{held}</span>'
+        f'<span class="fu-timeline__label">The interview</span></li>'
+    ]
+    table = ["| Send on | Step |", "| --- | --- |"]
+    for row in rows:
+        label = html.escape(str(row["label"]))
+        if row["send_on"]:
+            date = f"{row['weekday']} {row['date_text']}"
+            items.append(
+                f'<li class="fu-timeline__item" data-kind="{row["kind"]}">'
+                f'<time class="fu-timeline__date" datetime="{row["send_on"]}">{date}</time>'
+                f'<span class="fu-timeline__label">{label}</span></li>'
+            )
+        else:
+            date = "When it happens"
+        table.append(f"| {date} | {label} |")
+    return (
+        f'<ol class="fu-timeline" aria-label="Follow-up timeline">{"".join(items)}</ol>\n\n'
+        + "\n".join(table)
+        + "\n{: .fu-plan }"
+    )
+
+
+def sc_answers(arg: str, where: str) -> str:
+    words, _ = _args(arg, {})
+    if len(words) != 1:
+        raise ShortcodeError("answers needs one answers name")
+    _answers(words[0])  # fails the build on a bad or invalid file
+    text = (ANSWERS / f"{words[0]}.json").read_text(encoding="utf-8").strip()
+    indented = "\n".join(f"    {line}" for line in ["```json", *text.splitlines(), "```"])
+    return f'??? info "The answers behind these examples ({words[0]}.json)"\n\n{indented}\n'
+
+
+def sc_subjects(arg: str, where: str) -> str:
+    words, _ = _args(arg, {})
+    if len(words) != 1:
+        raise ShortcodeError("subjects needs one answers name")
+    rows = ["| Draft | Subject line |", "| --- | --- |"]
+    seen = set()
+    for draft in reviewed_drafts(_answers(words[0]), channel="email"):
+        if draft.kind not in seen:
+            seen.add(draft.kind)
+            rows.append(f"| {export.LABELS[draft.kind]} | {html.escape(draft.subject)} |")
+    return "\n".join(rows)
+
+
+def guide_link(guide: str, where: str) -> str:
+    """A finding's guide path (``thank-you/#length``) as a Markdown link from page ``where``."""
+    path, _, anchor = guide.partition("#")
+    target = path.rstrip("/") + ".md"
+    return posixpath.relpath(target, posixpath.dirname(where) or ".") + (
+        f"#{anchor}" if anchor else ""
+    )
+
+
+def sc_review_codes(arg: str, where: str) -> str:
+    _args(arg, {})
+    rows = ["| Check | Severity | What it flags |", "| --- | --- | --- |"]
+    for check in CHECKS.values():
+        rows.append(
+            f"| [`{check.code}`]({guide_link(check.guide, where)}) | {check.severity} "
+            f"| {check.summary} |"
+        )
+    return "\n".join(rows)
+
+
+def sc_cli(arg: str, where: str) -> str:
+    argv = shlex.split(arg or "")
+    out, err = io.StringIO(), io.StringIO()
+    cwd = Path.cwd()
+    try:
+        os.chdir(ROOT)
+        with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+            code = cli.main(argv)
+    except SystemExit as exc:  # argparse on a bad command line
+        raise ShortcodeError(f"followup {arg} exited: {err.getvalue().strip()}") from exc
+    finally:
+        os.chdir(cwd)
+    if code == 2:
+        raise ShortcodeError(f"followup {arg} failed: {err.getvalue().strip()}")
+    text = (out.getvalue() + err.getvalue()).rstrip("\n")
+    return f"```console\n$ followup {arg}\n{text}\n```"
+
+
+SHORTCODES: dict[str, Callable[[str, str], str]] = {
+    "example": sc_example,
+    "tabs": sc_tabs,
+    "plan": sc_plan,
+    "answers": sc_answers,
+    "subjects": sc_subjects,
+    "review-codes": sc_review_codes,
+    "cli": sc_cli,
+}
+
+
+def render_shortcodes(
+    markdown: str, where: str, extra: dict[str, Callable[[str, str], str]] | None = None
+) -> str:
+    """Replace every shortcode in one page; raise PluginError naming the page on any problem."""
+    codes = {**SHORTCODES, **(extra or {})}
+
+    def replace(match: re.Match[str]) -> str:
+        name, arg = match.group(1), match.group(2) or ""
+        if name not in codes:
+            raise PluginError(
+                f"{where}: unknown shortcode <!-- {name} --> (known: {', '.join(sorted(codes))})"
+            )
+        try:
+            return codes[name](arg, where)
+        except (ShortcodeError, followup.InvalidAnswers) as exc:
+            raise PluginError(f"{where}: <!-- {name}: {arg} -->: {exc}") from None
+
+    return SHORTCODE.sub(replace, markdown)
+
+
+def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    return render_shortcodes(markdown, page.file.src_uri)
+
+
+def on_files(files: Files, config: MkDocsConfig) -> Files:
+    """Add the worksheet's runtime and scripts, so `mkdocs serve` and `build` ship the same site."""
+    _answers.cache_clear()
+    for extra in worksheet_files(config):
+        files.append(extra)
+    return files
+
+
+def worksheet_files(config: MkDocsConfig) -> list[File]:
+    """Generated files for the worksheet; filled in by the worksheet's assembly step."""
+    return []

@@ -1,0 +1,178 @@
+"""The ``followup`` command: drafts, plan and review from an answers file, in a terminal."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from collections.abc import Sequence
+from pathlib import Path
+from typing import NoReturn
+
+from . import export, model
+from .model import FieldError, InvalidAnswers
+from .render import Draft, format_date
+from .review import reviewed_drafts
+from .sample import SAMPLE
+
+EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        self.print_usage(sys.stderr)
+        self.exit(EXIT_INVALID, f"followup: {message}\n")
+
+
+def _read(source: str) -> model.Answers:
+    """Answers from a file (JSON, or TOML by extension) or from standard input ('-')."""
+    if source == "-":
+        raw = sys.stdin.buffer.read()
+        fmt = "json" if raw.lstrip()[:1] in (b"{", b"[", b"") else "toml"
+    else:
+        path = Path(source)
+        try:
+            raw = path.read_bytes()
+        except OSError as exc:
+            raise InvalidAnswers(
+                [FieldError("", f"cannot read {source}: {exc.strerror}")]
+            ) from None
+        fmt = "toml" if path.suffix.lower() == ".toml" else "json"
+    return model.parse(raw, fmt)
+
+
+def _heading(draft: Draft) -> str:
+    who = draft.to.name or "the hiring team"
+    if draft.to.email:
+        who += f" <{draft.to.email}>"
+    when = (
+        f"send on {format_date(draft.send_on, weekday=True)}"
+        if draft.send_on
+        else "keep for when it happens"
+    )
+    return f"=== {export.LABELS[draft.kind]} · to {who} · {when}"
+
+
+def _text(draft: Draft) -> str:
+    subject = f"Subject: {draft.subject}\n\n" if draft.subject else ""
+    return f"{_heading(draft)}\n{subject}{draft.body}\n"
+
+
+def _filename(number: int, draft: Draft, suffix: str) -> str:
+    who = "".join(c.lower() if c.isalnum() and c.isascii() else "-" for c in draft.to.name)
+    who = "-".join(p for p in who.split("-") if p)
+    return f"{number:02d}-{draft.kind.replace('_', '-')}{'-' + who if who else ''}.{suffix}"
+
+
+def cmd_draft(args: argparse.Namespace) -> int:
+    answers = _read(args.file)
+    drafts = reviewed_drafts(answers, tone=args.tone, channel=args.channel)
+    if args.out:
+        out = Path(args.out)
+        out.mkdir(parents=True, exist_ok=True)
+        for number, draft in enumerate(drafts, 1):
+            name = out / _filename(number, draft, {"text": "txt"}.get(args.format, args.format))
+            if args.format == "eml":
+                name.write_bytes(export.to_eml(draft, answers))
+            elif args.format == "json":
+                name.write_text(
+                    json.dumps(draft.to_dict(), indent=2, ensure_ascii=False) + "\n",
+                    encoding="utf-8",
+                )
+            else:
+                name.write_text(_text(draft), encoding="utf-8")
+            print(name)
+        return EXIT_OK
+    if args.format == "json":
+        print(
+            json.dumps(
+                {"drafts": [d.to_dict() for d in drafts], "errors": []},
+                indent=2,
+                ensure_ascii=False,
+            )
+        )
+    elif args.format == "eml":
+        sys.stdout.write("\n".join(export.to_eml(d, answers).decode("ascii") for d in drafts))
+    else:
+        print("\n".join(_text(d) for d in drafts), end="")
+    return EXIT_OK
+
+
+def cmd_plan(args: argparse.Namespace) -> int:
+    answers = _read(args.file)
+    drafts = reviewed_drafts(answers)
+    for row in export.plan_rows(drafts):
+        when = f"{row['weekday']:<9} {row['send_on']}" if row["send_on"] else "when it happens     "
+        print(f"{when}  {row['label']}")
+    if args.ics:
+        Path(args.ics).write_text(export.to_ics(drafts, answers), encoding="utf-8", newline="")
+        print(f"wrote {args.ics}", file=sys.stderr)
+    return EXIT_OK
+
+
+def cmd_check(args: argparse.Namespace) -> int:
+    answers = _read(args.file)
+    worst = EXIT_OK
+    count = 0
+    for draft in reviewed_drafts(answers):
+        for finding in draft.findings:
+            count += 1
+            print(
+                f"{draft.id}: {finding.severity} {finding.code}: {finding.message} "
+                f"(guide: {finding.guide})"
+            )
+            if finding.severity == "error":
+                worst = EXIT_FINDINGS
+    if not count:
+        print("The answers are valid and every draft passes the review.")
+    return worst
+
+
+def cmd_example(_: argparse.Namespace) -> int:
+    print(SAMPLE, end="")
+    return EXIT_OK
+
+
+def parser() -> argparse.ArgumentParser:
+    top = _Parser(
+        prog="followup",
+        description="Follow-up drafts, a dated plan and a review after a job interview.",
+    )
+    sub = top.add_subparsers(dest="command", required=True, parser_class=_Parser)
+    draft = sub.add_parser("draft", help="write every draft for an answers file")
+    draft.add_argument("file", help="answers file (.json or .toml), or - for standard input")
+    draft.add_argument("--format", choices=("text", "json", "eml"), default="text")
+    draft.add_argument("--out", metavar="DIR", help="write one file per draft into DIR")
+    draft.add_argument("--tone", choices=model.TONES, help="override the answers' tone")
+    draft.add_argument("--channel", choices=model.CHANNELS, help="override the answers' channel")
+    draft.set_defaults(run=cmd_draft)
+    plan = sub.add_parser("plan", help="print the dated follow-up plan")
+    plan.add_argument("file", help="answers file (.json or .toml), or - for standard input")
+    plan.add_argument("--ics", metavar="OUT", help="also write the plan as a calendar file")
+    plan.set_defaults(run=cmd_plan)
+    check = sub.add_parser(
+        "check", help="validate answers and review the drafts (exit 1 on errors)"
+    )
+    check.add_argument("file", help="answers file (.json or .toml), or - for standard input")
+    check.set_defaults(run=cmd_check)
+    example = sub.add_parser("example", help="print a complete sample answers file")
+    example.set_defaults(run=cmd_example)
+    return top
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; invalid input exits 2 with one ``path: message`` line per problem."""
+    args = parser().parse_args(argv)
+    try:
+        code: int = args.run(args)
+    except InvalidAnswers as exc:
+        for error in exc.errors:
+            print(str(error) if error.path else f"{args.file}: {error.message}", file=sys.stderr)
+        return EXIT_INVALID
+    except BrokenPipeError:
+        return EXIT_OK
+    return code
+
+
+if __name__ == "__main__":
+    sys.exit(main())

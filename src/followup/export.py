@@ -1,0 +1,143 @@
+"""Files to take elsewhere: the plan as an iCalendar file, each draft as an unsent email."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from email.headerregistry import Address
+from email.message import EmailMessage
+from email.policy import SMTP
+
+from .model import Answers
+from .render import WEEKDAYS, Draft, format_date
+
+LABELS = {
+    "thank_you": "Thank-you note",
+    "address_concern": "Answer their question",
+    "extra_info": "Send the extra information",
+    "check_in": "Check in",
+    "check_in_again": "Check in one last time",
+    "stay_in_touch": "Stay in touch",
+    "after_rejection": "Reply to a rejection",
+    "competing_offer": "Tell them about another offer",
+    "withdraw": "Withdraw",
+}
+
+
+def label(draft: Draft) -> str:
+    """A short, human name for one step of the plan."""
+    return f"{LABELS[draft.kind]} · {draft.to.name}" if draft.to.name else LABELS[draft.kind]
+
+
+def _escape(text: str) -> str:
+    """TEXT value escaping (RFC 5545, 3.3.11)."""
+    return (
+        text.replace("\\", "\\\\")
+        .replace(";", "\\;")
+        .replace(",", "\\,")
+        .replace("\r\n", "\\n")
+        .replace("\n", "\\n")
+    )
+
+
+def _fold(line: str) -> str:
+    """Fold a content line at 75 octets without splitting a UTF-8 character (RFC 5545, 3.1)."""
+    out, current, size = [], "", 0
+    for char in line:
+        width = len(char.encode("utf-8"))
+        if size + width > 75:
+            out.append(current)
+            current, size = " ", 1
+        current += char
+        size += width
+    out.append(current)
+    return "\r\n".join(out)
+
+
+def plan_uid(draft: Draft, answers: Answers) -> str:
+    """The same interview and step always get the same UID, so a re-import updates, not duplicates."""
+    seed = f"{answers.company.name}|{answers.role}|{answers.interview.date.isoformat()}|{draft.id}"
+    return f"{hashlib.sha256(seed.encode('utf-8')).hexdigest()[:24]}@followup"
+
+
+def to_ics(drafts: list[Draft], answers: Answers, now: dt.datetime | None = None) -> str:
+    """The dated drafts as all-day events, each with a reminder that morning (RFC 5545)."""
+    stamp = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
+    lines = [
+        "BEGIN:VCALENDAR",
+        "VERSION:2.0",
+        "PRODID:-//Interview Follow-Up Guide//followup//EN",
+        "CALSCALE:GREGORIAN",
+        "METHOD:PUBLISH",
+        f"X-WR-CALNAME:{_escape(f'Follow-up: {answers.role} at {answers.company.name}')}",
+    ]
+    for draft in drafts:
+        if draft.send_on is None:
+            continue
+        # A same-day thank-you is due in the afternoon; everything else first thing.
+        same_day = draft.kind == "thank_you" and draft.send_on == answers.interview.date
+        hour = 14 if same_day else 9
+        text = f"Subject: {draft.subject}\n\n{draft.body}" if draft.subject else draft.body
+        lines += [
+            "BEGIN:VEVENT",
+            f"UID:{plan_uid(draft, answers)}",
+            f"DTSTAMP:{stamp}",
+            f"DTSTART;VALUE=DATE:{draft.send_on.strftime('%Y%m%d')}",
+            f"DTEND;VALUE=DATE:{(draft.send_on + dt.timedelta(days=1)).strftime('%Y%m%d')}",
+            f"SUMMARY:{_escape(label(draft))}",
+            f"DESCRIPTION:{_escape(text)}",
+            "TRANSP:TRANSPARENT",
+            "BEGIN:VALARM",
+            "ACTION:DISPLAY",
+            f"DESCRIPTION:{_escape(label(draft))}",
+            f"TRIGGER;RELATED=START:PT{hour}H",
+            "END:VALARM",
+            "END:VEVENT",
+        ]
+    lines.append("END:VCALENDAR")
+    return "".join(_fold(line) + "\r\n" for line in lines)
+
+
+def _address(name: str, email: str) -> Address | None:
+    if not email:
+        return None
+    try:
+        user, domain = email.rsplit("@", 1)
+        return Address(display_name=name, username=user, domain=domain)
+    except (ValueError, IndexError):
+        return None
+
+
+def to_eml(draft: Draft, answers: Answers) -> bytes:
+    """One draft as an RFC 5322 message marked unsent, so mail apps open it as a draft."""
+    message = EmailMessage()
+    sender = _address(answers.candidate.name, answers.candidate.email)
+    recipient = _address(draft.to.name, draft.to.email)
+    if sender:
+        message["From"] = sender
+    if recipient:
+        message["To"] = recipient
+    message["Subject"] = draft.subject or f"{answers.role} – {LABELS[draft.kind]}"
+    message["X-Unsent"] = "1"  # Outlook and Apple Mail open such a file as a draft to edit
+    message.set_content(draft.body + "\n", charset="utf-8", cte="quoted-printable")
+    return message.as_bytes(policy=SMTP)
+
+
+KIND_ORDER = {kind: i for i, kind in enumerate(LABELS)}
+
+
+def plan_rows(drafts: list[Draft]) -> list[dict[str, str | None]]:
+    """The plan as rows in date order, undated steps (kept for when they happen) last."""
+    dated = sorted((d for d in drafts if d.send_on), key=lambda d: (d.send_on, KIND_ORDER[d.kind]))
+    undated = [d for d in drafts if d.send_on is None]
+    return [
+        {
+            "id": d.id,
+            "kind": d.kind,
+            "label": label(d),
+            "send_on": d.send_on.isoformat() if d.send_on else None,
+            "weekday": WEEKDAYS[d.send_on.weekday()] if d.send_on else None,
+            "date_text": format_date(d.send_on) if d.send_on else None,
+        }
+        for d in [*dated, *undated]
+    ]

@@ -1,0 +1,116 @@
+"""One JSON-in, JSON-out function for the worksheet's Web Worker: errors come back as data."""
+
+from __future__ import annotations
+
+import json
+from collections.abc import Callable
+from typing import Any
+
+from . import export, model
+from .model import FieldError, InvalidAnswers
+from .review import CHECKS, reviewed_drafts
+from .sample import SAMPLE
+
+Handler = Callable[[dict[str, Any]], dict[str, Any]]
+
+
+def _answers(request: dict[str, Any]) -> model.Answers:
+    return model.validate(request.get("answers"))
+
+
+def _edits(request: dict[str, Any]) -> dict[str, dict[str, str]]:
+    edits = request.get("edits") or {}
+    if not isinstance(edits, dict):
+        raise InvalidAnswers([FieldError("edits", "must be an object")])
+    return {
+        str(k): {p: str(v[p]) for p in ("subject", "body") if p in v}
+        for k, v in edits.items()
+        if isinstance(v, dict)
+    }
+
+
+def _draft_json(draft: Any, generated: dict[str, Any]) -> dict[str, Any]:
+    data: dict[str, Any] = draft.to_dict()
+    data["id"] = draft.id
+    data["label"] = export.label(draft)
+    data["channel"] = draft.channel
+    original = generated[draft.id]
+    data["edited"] = (draft.subject, draft.body) != (original.subject, original.body)
+    data["generated"] = {"subject": original.subject, "body": original.body}
+    return data
+
+
+def _render(request: dict[str, Any]) -> dict[str, Any]:
+    answers = _answers(request)
+    drafts = reviewed_drafts(answers, _edits(request))
+    generated = {d.id: d for d in reviewed_drafts(answers)}
+    return {
+        "drafts": [_draft_json(d, generated) for d in drafts],
+        "plan": export.plan_rows(drafts),
+        "answers": model.to_dict(answers),
+    }
+
+
+def _ics(request: dict[str, Any]) -> dict[str, Any]:
+    answers = _answers(request)
+    drafts = reviewed_drafts(answers, _edits(request))
+    return {
+        "filename": f"follow-up-{_slug(answers.company.name)}.ics",
+        "text": export.to_ics(drafts, answers),
+    }
+
+
+def _eml(request: dict[str, Any]) -> dict[str, Any]:
+    answers = _answers(request)
+    wanted = str(request.get("id", ""))
+    for draft in reviewed_drafts(answers, _edits(request)):
+        if draft.id == wanted:
+            return {
+                "filename": f"{draft.id.replace('.', '-')}-{_slug(draft.to.name or answers.company.name)}.eml",
+                "text": export.to_eml(draft, answers).decode("ascii"),
+            }
+    raise InvalidAnswers([FieldError("id", f"no draft {wanted!r}")])
+
+
+def _validate(request: dict[str, Any]) -> dict[str, Any]:
+    return {"answers": model.to_dict(_answers(request))}
+
+
+def _slug(text: str) -> str:
+    slug = "".join(c.lower() if c.isalnum() else "-" for c in text if c.isascii())
+    return "-".join(part for part in slug.split("-") if part)[:40] or "draft"
+
+
+HANDLERS: dict[str, Handler] = {
+    "render": _render,
+    "ics": _ics,
+    "eml": _eml,
+    "validate": _validate,
+    "schema": lambda _: {
+        "schema": model.schema(),
+        "checks": {c: vars(k) for c, k in CHECKS.items()},
+    },
+    "example": lambda _: {"answers": json.loads(SAMPLE)},
+}
+
+
+def handle(request: str) -> str:
+    """Answer one request (``{"type": ..., ...}``) with ``{"ok": true, ...}`` or ``{"ok": false, "errors": [...]}``."""
+    try:
+        data = json.loads(request)
+        if not isinstance(data, dict):
+            raise InvalidAnswers([FieldError("", "the request must be an object")])
+        kind = data.get("type")
+        if kind not in HANDLERS:
+            raise InvalidAnswers([FieldError("type", f"unknown request type {kind!r}")])
+        result = {"ok": True, "errors": [], **HANDLERS[str(kind)](data)}
+    except InvalidAnswers as exc:
+        result = {"ok": False, "errors": [vars(e).copy() for e in exc.errors]}
+    except (ValueError, RecursionError) as exc:
+        result = {"ok": False, "errors": [{"path": "", "message": f"bad request: {exc}"}]}
+    except Exception as exc:  # never a traceback in the page; say what broke
+        result = {
+            "ok": False,
+            "errors": [{"path": "", "message": f"internal error: {type(exc).__name__}: {exc}"}],
+        }
+    return json.dumps(result, ensure_ascii=False)
