@@ -115,6 +115,12 @@ def _words(text: str) -> int:
     return len(text.split())
 
 
+def _sentences(body: str) -> int:
+    """Sentences of substance: greeting and sign-off lines (ending in a comma or none) left out."""
+    lines = [line for line in body.split("\n") if line.strip().endswith((".", "!", "?"))]
+    return len(re.findall(r"[^.!?]{12,}[.!?]", " ".join(lines)))
+
+
 def _names(name: str) -> list[str]:
     return [part for part in name.split() if len(part) > 1]
 
@@ -160,7 +166,7 @@ def _per_draft(draft: Draft, answers: Answers) -> Iterable[Finding]:
                 "name_missing",
                 f"The note never names {draft.to.name}: use their name, spelled as they spell it.",
             )
-    if draft.kind == "thank_you" and _words(body) < 35:
+    if draft.kind == "thank_you" and _sentences(body) < 2:
         yield _finding(
             "thanks_only",
             "Add one line on what you discussed or why you fit, so "
