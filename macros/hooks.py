@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import contextlib
 import html
+import importlib.util
 import io
 import os
 import posixpath
@@ -18,6 +19,7 @@ import sys
 from collections.abc import Callable
 from functools import cache
 from pathlib import Path
+from types import ModuleType
 
 from mkdocs.config.defaults import MkDocsConfig
 from mkdocs.exceptions import PluginError
@@ -33,7 +35,6 @@ ROOT = Path(__file__).resolve().parent.parent
 ANSWERS = ROOT / "docs" / "answers"
 SHORTCODE = re.compile(r"^<!--\s*([a-z][a-z-]*)\s*(?::\s*(.*?))?\s*-->\s*$", re.MULTILINE)
 
-sys.path.insert(0, str(ROOT / "worksheet"))
 
 
 class ShortcodeError(ValueError):
@@ -230,6 +231,7 @@ SHORTCODES: dict[str, Callable[[str, str], str]] = {
     "subjects": sc_subjects,
     "review-codes": sc_review_codes,
     "cli": sc_cli,
+    "worksheet": lambda arg, where: _load_module("form", ROOT / "worksheet" / "form.py").render(arg),
 }
 
 
@@ -257,8 +259,13 @@ def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Fil
     return render_shortcodes(markdown, page.file.src_uri)
 
 
+# Where the worksheet's files live in the built site: scripts in app/, the runtime in app/pyodide/.
+APP_DEST = "app"
+APP_SOURCES = ("*.mjs", "*.css")
+
+
 def on_files(files: Files, config: MkDocsConfig) -> Files:
-    """Add the worksheet's runtime and scripts, so `mkdocs serve` and `build` ship the same site."""
+    """Add the worksheet's scripts and Pyodide runtime, so `mkdocs serve` and `build` ship the same site."""
     _answers.cache_clear()
     for extra in worksheet_files(config):
         files.append(extra)
@@ -266,5 +273,31 @@ def on_files(files: Files, config: MkDocsConfig) -> Files:
 
 
 def worksheet_files(config: MkDocsConfig) -> list[File]:
-    """Generated files for the worksheet; filled in by the worksheet's assembly step."""
-    return []
+    """The worksheet's own scripts, plus the runtime assembled (offline) from the prepared cache."""
+    runtime = _load_module("runtime", ROOT / "worksheet" / "runtime.py")
+    out = []
+    for pattern in APP_SOURCES:
+        for source in sorted((ROOT / "worksheet").glob(pattern)):
+            out.append(_file(config, source, f"{APP_DEST}/{source.name}"))
+    try:
+        built = runtime.assemble(ROOT, ROOT / ".cache" / "runtime")
+    except runtime.RuntimeNotPrepared as exc:
+        raise PluginError(str(exc)) from None
+    for path in built:
+        out.append(_file(config, path, f"{APP_DEST}/pyodide/{path.name}"))
+    return out
+
+
+@cache
+def _load_module(name: str, path: Path) -> ModuleType:
+    """Import a build-time helper kept beside the worksheet (not part of the engine package)."""
+    spec = importlib.util.spec_from_file_location(f"followup_site_{name}", path)
+    assert spec is not None and spec.loader is not None
+    module = importlib.util.module_from_spec(spec)
+    sys.modules[spec.name] = module
+    spec.loader.exec_module(module)
+    return module
+
+
+def _file(config: MkDocsConfig, source: Path, dest: str) -> File:
+    return File.generated(config, dest, abs_src_path=str(source))

@@ -1,0 +1,201 @@
+"""The built guide: every page there, every shortcode rendered, links whole, nothing from elsewhere."""
+
+from __future__ import annotations
+
+import json
+import os
+import re
+import subprocess
+import sys
+from functools import cache
+from html.parser import HTMLParser
+from pathlib import Path
+from urllib.parse import unquote, urlsplit
+
+import pytest
+import yaml
+
+from followup import KINDS
+
+ROOT = Path(__file__).resolve().parent.parent
+CLI_COMMANDS = ("draft", "plan", "check", "example")
+
+
+class Page(HTMLParser):
+    """What one built HTML page links to, loads and names."""
+
+    def __init__(self) -> None:
+        super().__init__(convert_charrefs=True)
+        self.ids: set[str] = set()
+        self.links: list[str] = []
+        self.loads: list[str] = []
+        self.drafts: list[dict[str, str]] = []
+        self._part: str | None = None
+        self._text: list[str] = []
+
+    def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
+        a = {k: v or "" for k, v in attrs}
+        if "id" in a:
+            self.ids.add(a["id"])
+        if tag == "a" and "href" in a:
+            self.links.append(a["href"])
+        for attr in ("src", "srcset", "poster", "data"):
+            if attr in a:
+                self.loads.append(a[attr])
+        if tag == "link" and "href" in a:
+            self.loads.append(a["href"])
+        if "data-example-kind" in a:
+            self.drafts.append({k.removeprefix("data-"): v for k, v in a.items() if k.startswith("data-")})
+        if "data-part" in a:
+            self._part, self._text = a["data-part"], []
+
+    def handle_data(self, data: str) -> None:
+        if self._part:
+            self._text.append(data)
+
+    def handle_endtag(self, tag: str) -> None:
+        if self._part and tag in ("span", "pre"):
+            self.drafts[-1][self._part] = "".join(self._text)
+            self._part = None
+
+
+@pytest.fixture(scope="session")
+def site(tmp_path_factory) -> Path:
+    out = tmp_path_factory.mktemp("site") / "site"
+    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
+    result = subprocess.run(
+        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
+        cwd=ROOT, env=env, capture_output=True, text=True, check=False,
+    )
+    assert result.returncode == 0, result.stderr
+    return out
+
+
+@pytest.fixture(scope="session")
+def pages(site) -> dict[str, Page]:
+    parsed = {}
+    for path in site.rglob("*.html"):
+        page = Page()
+        page.feed(path.read_text(encoding="utf-8"))
+        parsed[str(path.relative_to(site))] = page
+    return parsed
+
+
+def nav_files() -> list[str]:
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
+
+    def walk(node) -> list[str]:
+        if isinstance(node, str):
+            return [node] if node.endswith(".md") else []
+        if isinstance(node, list):
+            return [f for item in node for f in walk(item)]
+        if isinstance(node, dict):
+            return [f for value in node.values() for f in walk(value)]
+        return []
+
+    return walk(config["nav"])
+
+
+def built_path(md: str) -> str:
+    stem = md.removesuffix(".md")
+    return "index.html" if stem == "index" else f"{stem.removesuffix('/index')}/index.html"
+
+
+def test_every_page_in_the_nav_is_built(site):
+    files = nav_files()
+    assert len(files) >= 20
+    for md in files:
+        assert (site / built_path(md)).is_file(), md
+    # and every Markdown page is in the nav (no orphan pages)
+    docs = {str(p.relative_to(ROOT / "docs")) for p in (ROOT / "docs").rglob("*.md")}
+    assert docs <= set(files), docs - set(files)
+
+
+def test_no_shortcode_left_unrendered(site):
+    for path in site.rglob("*.html"):
+        text = path.read_text(encoding="utf-8")
+        assert not re.search(r"<!--\s*[a-z-]+(:|\s*-->)", text), path
+
+
+def text_of(site: Path) -> str:
+    return "\n".join(p.read_text(encoding="utf-8") for p in site.rglob("*.html"))
+
+
+def test_every_draft_kind_and_cli_command_appears_in_the_guide(site, pages):
+    shown = {d["example-kind"] for page in pages.values() for d in page.drafts}
+    assert shown == set(KINDS)
+    text = text_of(site)
+    for command in CLI_COMMANDS:
+        assert f"followup {command}" in text, command
+
+
+def is_external(url: str) -> bool:
+    parts = urlsplit(url)
+    return bool(parts.scheme or parts.netloc) and parts.scheme not in ("data", "blob", "mailto")
+
+
+# 404.html is served for any missing path, so it cannot use relative URLs: MkDocs roots it at
+# site_url (the Pages workflow passes the real base URL through SITE_URL).
+ROOTED = ("404.html",)
+
+
+def test_nothing_is_loaded_from_another_origin_and_every_url_is_relative(site, pages):
+    for name, page in pages.items():
+        for url in page.loads:
+            assert not is_external(url), f"{name} loads {url}"
+            if name not in ROOTED:
+                assert not url.startswith("/"), f"{name} uses a root-absolute URL {url}"
+        for url in page.links:
+            if not is_external(url) and name not in ROOTED:
+                assert not url.startswith("/"), f"{name} links root-absolute {url}"
+    for path in [*site.rglob("*.css")]:
+        for url in re.findall(r"url\(\s*['\"]?([^'\")]+)", path.read_text(encoding="utf-8")):
+            assert not is_external(url), f"{path} loads {url}"
+        assert "@import url(http" not in path.read_text(encoding="utf-8")
+    for path in site.rglob("*.js"):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, path
+
+
+def test_every_internal_link_and_anchor_resolves(site, pages):
+    checked = 0
+    for name, page in pages.items():
+        if name in ROOTED:
+            continue
+        base = (site / name).parent
+        for url in page.links:
+            if is_external(url) or url.startswith("mailto:"):
+                continue
+            parts = urlsplit(url)
+            target = (base / unquote(parts.path)).resolve() if parts.path else site / name
+            if target.is_dir():
+                target = target / "index.html"
+            assert target.is_file(), f"{name}: broken link {url}"
+            if parts.fragment and target.suffix == ".html":
+                key = str(target.relative_to(site.resolve()))
+                assert parts.fragment in pages[key].ids, f"{name}: no #{parts.fragment} in {key}"
+            checked += 1
+    assert checked > 100
+
+
+@cache
+def cli_drafts(answers: str, tone: str, channel: str) -> list[dict]:
+    result = subprocess.run(
+        [sys.executable, "-m", "followup", "draft", f"docs/answers/{answers}.json",
+         "--format", "json", "--tone", tone, "--channel", channel],
+        cwd=ROOT, capture_output=True, text=True, check=True,
+    )
+    return json.loads(result.stdout)["drafts"]
+
+
+def test_each_example_equals_what_the_cli_prints(pages):
+    compared = 0
+    for name, page in pages.items():
+        for shown in page.drafts:
+            drafts = [d for d in cli_drafts(shown["answers"], shown["tone"], shown["channel"])
+                      if d["kind"] == shown["example-kind"]]
+            expected = drafts[int(shown["index"])]
+            assert shown["body"] == expected["body"], name
+            assert shown.get("subject", "") == expected["subject"], name
+            compared += 1
+    assert compared >= 20
