@@ -1,0 +1,105 @@
+"""Parity between CPython and Pyodide: the worksheet's drafts equal the CLI's, byte for byte.
+
+Runs the real Pyodide in Node (no browser) from a runtime assembled exactly as the site ships it,
+with the trimmed ``pyodide-lock.json``. Needs ``make setup`` (npm + wheels) to have run once.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import importlib.util
+import json
+import shutil
+import subprocess
+from pathlib import Path
+from types import ModuleType
+from typing import Any
+
+import pytest
+
+from followup.sample import SAMPLE
+from followup.web import handle
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = sorted((ROOT / "tests" / "fixtures").glob("*.json"))
+# The built-in example plus every shared answers fixture.
+CASES = {"example": SAMPLE} | {path.stem: path.read_text(encoding="utf-8") for path in FIXTURES}
+
+
+def _load_runtime() -> ModuleType:
+    """Import worksheet/runtime.py by path: worksheet/ is not a package."""
+    path = ROOT / "worksheet" / "runtime.py"
+    spec = importlib.util.spec_from_file_location("worksheet_runtime", path)
+    assert spec and spec.loader
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    return module
+
+
+runtime = _load_runtime()
+
+
+def _request(answers_json: str) -> str:
+    return json.dumps({"type": "render", "answers": json.loads(answers_json)})
+
+
+@pytest.fixture(scope="module")
+def runtime_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The worksheet runtime, assembled into a fresh folder."""
+    out = tmp_path_factory.mktemp("pyodide")
+    try:
+        runtime.assemble(ROOT, out)
+    except runtime.RuntimeNotPrepared as error:
+        pytest.fail(str(error))  # not a skip: `make test` prepares first, so this is a bug
+    return out
+
+
+@pytest.fixture(scope="module")
+def pyodide_responses(runtime_dir: Path) -> dict[str, str]:
+    """``followup.web.handle``'s answer to each case, computed once in Pyodide under Node."""
+    node = shutil.which("node")
+    if node is None:
+        pytest.fail("node is not installed; the Pyodide parity test needs Node >= 20")
+    requests = [_request(text) for text in CASES.values()]
+    completed = subprocess.run(
+        [node, str(ROOT / "tests" / "pyodide_render.mjs"), str(runtime_dir)],
+        input=json.dumps(requests),
+        capture_output=True,
+        text=True,
+        encoding="utf-8",
+        timeout=300,
+        check=False,
+    )
+    if completed.returncode != 0:
+        pytest.fail(f"Pyodide run failed:\n{completed.stderr[-4000:]}")
+    responses: list[str] = json.loads(completed.stdout)["responses"]
+    return dict(zip(CASES, responses, strict=True))
+
+
+def test_lock_lists_only_the_shipped_wheels(runtime_dir: Path) -> None:
+    lock: dict[str, Any] = json.loads((runtime_dir / "pyodide-lock.json").read_text())
+    assert set(lock["packages"]) == {"jinja2", "markupsafe", "followup"}
+    for entry in lock["packages"].values():
+        wheel = runtime_dir / entry["file_name"]
+        assert "/" not in entry["file_name"], "lock paths must be relative to the lock"
+        assert hashlib.sha256(wheel.read_bytes()).hexdigest() == entry["sha256"]
+
+
+def test_engine_wheel_is_reproducible(runtime_dir: Path, tmp_path: Path) -> None:
+    first = next(runtime_dir.glob("followup-*.whl"))
+    second = runtime.build_engine_wheel(ROOT, tmp_path)
+    assert first.read_bytes() == second.read_bytes()
+
+
+@pytest.mark.parametrize("case", list(CASES))
+def test_drafts_match_cpython(case: str, pyodide_responses: dict[str, str]) -> None:
+    expected_text = handle(_request(CASES[case]))
+    actual_text = pyodide_responses[case]
+    expected, actual = json.loads(expected_text), json.loads(actual_text)
+    # A fixture of invalid answers has no drafts: then its field errors must match instead.
+    want_drafts, got_drafts = expected.get("drafts", []), actual.get("drafts", [])
+    assert [d["kind"] for d in got_drafts] == [d["kind"] for d in want_drafts]
+    for want, got in zip(want_drafts, got_drafts, strict=True):
+        assert got["subject"] == want["subject"], want["id"]
+        assert got["body"] == want["body"], want["id"]
+    assert actual_text == expected_text  # and everything else, byte for byte
