@@ -8,9 +8,11 @@ every draft, date and finding comes from the ``followup`` package.
 from __future__ import annotations
 
 import contextlib
+import datetime as dt
 import html
 import importlib.util
 import io
+import itertools
 import os
 import posixpath
 import re
@@ -28,12 +30,12 @@ from mkdocs.structure.pages import Page
 
 import followup
 from followup import cli, export, model
-from followup.render import Draft
+from followup.render import MONTHS, WEEKDAYS, Draft
 from followup.review import CHECKS, reviewed_drafts
 
 ROOT = Path(__file__).resolve().parent.parent
 ANSWERS = ROOT / "docs" / "answers"
-SHORTCODE = re.compile(r"^<!--\s*([a-z][a-z-]*)\s*(?::\s*(.*?))?\s*-->\s*$", re.MULTILINE)
+SHORTCODE = re.compile(r"^<!--\s*([a-z][a-z-]*)\s*(?::\s*(.*?))?\s*-->[ \t]*$", re.MULTILINE)
 
 
 
@@ -117,49 +119,69 @@ def sc_example(arg: str, where: str) -> str:
     return draft_html(_pick(drafts, words[0], int(index)), name)
 
 
+_tab_sets = itertools.count(1)
+
+
 def sc_tabs(arg: str, where: str) -> str:
+    """Material's content tabs, written as HTML so the cards inside stay block-level."""
     words, opts = _args(arg, {"answers": None, "by": ("tone", "channel"), "index": None})
     if len(words) != 1:
         raise ShortcodeError("tabs needs exactly one draft kind")
     name, by = opts.get("answers", "panel"), opts.get("by", "tone")
-    out = []
-    for value in TONES if by == "tone" else CHANNELS:
+    values = TONES if by == "tone" else CHANNELS
+    group = f"fu-tabs-{next(_tab_sets)}"
+    inputs, labels, blocks = [], [], []
+    for i, value in enumerate(values, 1):
         drafts = reviewed_drafts(_answers(name), **{by: value})
         card = draft_html(_pick(drafts, words[0], int(opts.get("index", "0"))), name)
-        out.append(f'=== "{value.capitalize()}"\n\n    {card}\n')
-    return "\n".join(out)
+        checked = ' checked="checked"' if i == 1 else ""
+        inputs.append(f'<input{checked} id="{group}-{i}" name="{group}" type="radio">')
+        labels.append(f'<label for="{group}-{i}">{value.capitalize()}</label>')
+        blocks.append(f'<div class="tabbed-block">{card}</div>')
+    return (
+        f'<div class="tabbed-set tabbed-alternate" data-tabs="{group}:{len(values)}">'
+        f'{"".join(inputs)}<div class="tabbed-labels">{"".join(labels)}</div>'
+        f'<div class="tabbed-content">{"".join(blocks)}</div></div>'
+    )
 
 
 def sc_plan(arg: str, where: str) -> str:
+    """The dated plan as a timeline (one dot per step) and a table that stacks on phones."""
     words, _ = _args(arg, {})
     if len(words) != 1:
         raise ShortcodeError("plan needs one answers name")
     answers = _answers(words[0])
     rows = export.plan_rows(reviewed_drafts(answers))
-    held = f"{followup.format_date(answers.interview.date, weekday=True)}"
+    held = answers.interview.date
     items = [
-        f'<li class="fu-timeline__item fu-timeline__item--start">'
-        f'<span class="fu-timeline__date">{held}</span>'
-        f'<span class="fu-timeline__label">The interview</span></li>'
+        '<li class="fu-timeline__item fu-timeline__item--start">'
+        f'<time class="fu-timeline__date" datetime="{held.isoformat()}">{_short_date(held)}</time>'
+        '<span class="fu-timeline__label">The interview</span></li>'
     ]
-    table = ["| Send on | Step |", "| --- | --- |"]
+    cells = []
     for row in rows:
         label = html.escape(str(row["label"]))
         if row["send_on"]:
-            date = f"{row['weekday']} {row['date_text']}"
+            day = dt.date.fromisoformat(str(row["send_on"]))
             items.append(
                 f'<li class="fu-timeline__item" data-kind="{row["kind"]}">'
-                f'<time class="fu-timeline__date" datetime="{row["send_on"]}">{date}</time>'
+                f'<time class="fu-timeline__date" datetime="{day.isoformat()}">{_short_date(day)}</time>'
                 f'<span class="fu-timeline__label">{label}</span></li>'
             )
+            date = html.escape(f"{row['weekday']} {row['date_text']}")
         else:
             date = "When it happens"
-        table.append(f"| {date} | {label} |")
+        cells.append(f'<tr><td data-label="Send on">{date}</td><td data-label="Step">{label}</td></tr>')
     return (
         f'<ol class="fu-timeline" aria-label="Follow-up timeline">{"".join(items)}</ol>\n\n'
-        + "\n".join(table)
-        + "\n{: .fu-plan }"
+        '<table class="fu-plan"><thead><tr><th>Send on</th><th>Step</th></tr></thead>'
+        f'<tbody>{"".join(cells)}</tbody></table>'
     )
+
+
+def _short_date(day: dt.date) -> str:
+    """``Thu 3 Dec``: short enough for a timeline dot."""
+    return f"{WEEKDAYS[day.weekday()][:3]} {day.day} {MONTHS[day.month - 1][:3]}"
 
 
 def sc_answers(arg: str, where: str) -> str:
@@ -256,6 +278,8 @@ def render_shortcodes(
 
 
 def on_page_markdown(markdown: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    global _tab_sets
+    _tab_sets = itertools.count(1)  # tab ids are unique per page and the same on every build
     return render_shortcodes(markdown, page.file.src_uri)
 
 

@@ -129,6 +129,12 @@ def _end(text: str) -> str:
     return text if text[-1:] in ".!?\u2026" else text + "."
 
 
+def _possessive(name: str) -> str:
+    """``Acme's``, but ``Northwind Traders'``."""
+    name = str(name)
+    return f"{name}'" if name.endswith(("s", "S")) else f"{name}'s"
+
+
 def _join_and(items: Any) -> str:
     items = [str(i) for i in items]
     if len(items) <= 1:
@@ -147,6 +153,7 @@ def _environment() -> jinja2.Environment:
     )
     env.filters["end"] = _end
     env.filters["join_and"] = _join_and
+    env.filters["possessive"] = _possessive
     return env
 
 

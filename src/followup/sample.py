@@ -19,7 +19,7 @@ SAMPLE = """\
       {"name": "Katherine Johnson", "title": "Head of Analytics", "email": "katherine@example.org",
        "discussed": ""}
     ],
-    "highlights": ["migrating a 2 TB warehouse to Parquet", "on-call for a 24/7 payments pipeline"],
+    "highlights": ["migrating a 2 TB warehouse to Parquet", "keeping a 24/7 payments pipeline running"],
     "concerns": [{"question": "experience with project management software",
                   "answer": "three years of running sprints in Jira and Asana"}],
     "extra_info": [{"topic": "Portfolio", "detail": "the pipeline case study we talked about", "link": "https://example.org/case"}],
