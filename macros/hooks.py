@@ -38,7 +38,6 @@ ANSWERS = ROOT / "docs" / "answers"
 SHORTCODE = re.compile(r"^<!--\s*([a-z][a-z-]*)\s*(?::\s*(.*?))?\s*-->[ \t]*$", re.MULTILINE)
 
 
-
 class ShortcodeError(ValueError):
     """A shortcode the guide cannot render; the build stops and names the page."""
 
@@ -171,11 +170,13 @@ def sc_plan(arg: str, where: str) -> str:
             date = html.escape(f"{row['weekday']} {row['date_text']}")
         else:
             date = "When it happens"
-        cells.append(f'<tr><td data-label="Send on">{date}</td><td data-label="Step">{label}</td></tr>')
+        cells.append(
+            f'<tr><td data-label="Send on">{date}</td><td data-label="Step">{label}</td></tr>'
+        )
     return (
         f'<ol class="fu-timeline" aria-label="Follow-up timeline">{"".join(items)}</ol>\n\n'
         '<table class="fu-plan"><thead><tr><th>Send on</th><th>Step</th></tr></thead>'
-        f'<tbody>{"".join(cells)}</tbody></table>'
+        f"<tbody>{''.join(cells)}</tbody></table>"
     )
 
 
@@ -253,7 +254,9 @@ SHORTCODES: dict[str, Callable[[str, str], str]] = {
     "subjects": sc_subjects,
     "review-codes": sc_review_codes,
     "cli": sc_cli,
-    "worksheet": lambda arg, where: _load_module("form", ROOT / "worksheet" / "form.py").render(arg),
+    "worksheet": lambda arg, where: _load_module("form", ROOT / "worksheet" / "form.py").render(
+        arg
+    ),
 }
 
 
@@ -325,3 +328,13 @@ def _load_module(name: str, path: Path) -> ModuleType:
 
 def _file(config: MkDocsConfig, source: Path, dest: str) -> File:
     return File.generated(config, dest, abs_src_path=str(source))
+
+
+def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
+    """Every page gets its Content-Security-Policy (worksheet/offline.py)."""
+    return _load_module("offline", ROOT / "worksheet" / "offline.py").post_page(output, config)
+
+
+def on_post_build(config: MkDocsConfig) -> None:
+    """Write the service worker that precaches this build (worksheet/offline.py)."""
+    _load_module("offline", ROOT / "worksheet" / "offline.py").post_build(config)

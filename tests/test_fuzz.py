@@ -22,19 +22,50 @@ PANEL = json.loads((ROOT / "docs" / "answers" / "panel.json").read_text())
 FUZZ = settings(max_examples=150, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
 
 json_leaf = st.one_of(
-    st.none(), st.booleans(), st.integers(), st.floats(allow_nan=False),
-    st.text(max_size=50), st.text(alphabet=st.characters(codec="utf-8"), max_size=2000),
+    st.none(),
+    st.booleans(),
+    st.integers(),
+    st.floats(allow_nan=False),
+    st.text(max_size=50),
+    st.text(alphabet=st.characters(codec="utf-8"), max_size=2000),
 )
 json_value = st.recursive(
     json_leaf,
-    lambda inner: st.lists(inner, max_size=5) | st.dictionaries(st.text(max_size=12), inner, max_size=5),
+    lambda inner: (
+        st.lists(inner, max_size=5) | st.dictionaries(st.text(max_size=12), inner, max_size=5)
+    ),
     max_leaves=30,
 )
 # Text people actually paste: control characters, NUL, right-to-left marks, emoji, combining marks.
 nasty_text = st.lists(
     st.sampled_from(
-        ["\x00", "\x07", "\x1b", "\n", "\r", "\t", "\u202e", "\u200f", "\u2028", "\ufeff",
-         "\U0001F600", "\u0301", "ß", "ﬁ", "\ud7ff", "{{", "}}", "{%", "%}", "{#", "<", ">", "&", "a", " "]
+        [
+            "\x00",
+            "\x07",
+            "\x1b",
+            "\n",
+            "\r",
+            "\t",
+            "\u202e",
+            "\u200f",
+            "\u2028",
+            "\ufeff",
+            "\U0001f600",
+            "\u0301",
+            "ß",
+            "ﬁ",
+            "\ud7ff",
+            "{{",
+            "}}",
+            "{%",
+            "%}",
+            "{#",
+            "<",
+            ">",
+            "&",
+            "a",
+            " ",
+        ]
     ),
     max_size=40,
 ).map("".join)
@@ -109,8 +140,12 @@ def test_nasty_text_in_any_field(path, text):
 
 
 @FUZZ
-@given(st.dictionaries(st.text(max_size=10), json_value, max_size=4), st.sampled_from(
-    ["", "candidate", "company", "interview", "interview.interviewers.0", "preferences"]))
+@given(
+    st.dictionaries(st.text(max_size=10), json_value, max_size=4),
+    st.sampled_from(
+        ["", "candidate", "company", "interview", "interview.interviewers.0", "preferences"]
+    ),
+)
 def test_unknown_keys_are_errors_wherever_they_appear(extra, where):
     data = copy.deepcopy(PANEL)
     node = data
@@ -155,7 +190,7 @@ def test_deep_nesting_and_huge_input_fail_cleanly():
 def test_cli_on_hostile_files_exits_cleanly(tmp_path):
     cases = {
         "nul.json": b'{"version": 1, "role": "a\x00b"}',
-        "latin1.json": "{\"role\": \"caf\xe9\"}".encode("latin-1"),
+        "latin1.json": '{"role": "caf\xe9"}'.encode("latin-1"),
         "bom.json": b"\xef\xbb\xbf" + json.dumps(PANEL).encode(),
         "deep.json": b"[" * 200_000,
         "rtl.json": json.dumps(put(PANEL, ("candidate", "name"), "\u202eevil\u202c")).encode(),
@@ -167,8 +202,14 @@ def test_cli_on_hostile_files_exits_cleanly(tmp_path):
     for name, raw in cases.items():
         path = tmp_path / name
         path.write_bytes(raw)
-        result = subprocess.run([sys.executable, "-m", "followup", "draft", str(path)],
-                                capture_output=True, text=True, timeout=30, env=env, check=False)
+        result = subprocess.run(
+            [sys.executable, "-m", "followup", "draft", str(path)],
+            capture_output=True,
+            text=True,
+            timeout=30,
+            env=env,
+            check=False,
+        )
         assert result.returncode in (0, 2), (name, result.stderr)
         assert "Traceback" not in result.stderr, (name, result.stderr)
         if result.returncode == 2:

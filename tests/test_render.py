@@ -113,7 +113,9 @@ def test_when_phrases_follow_the_send_date():
     answers = load("panel")  # Thursday 10:30
     assert "this morning" in render_draft(answers, "thank_you", 0, "formal", "email").body
     assert "yesterday" in render_draft(answers, "address_concern", 0, "formal", "email").body
-    assert "on Thursday 3 December" in render_draft(answers, "thank_you", 0, "formal", "letter").body
+    assert (
+        "on Thursday 3 December" in render_draft(answers, "thank_you", 0, "formal", "letter").body
+    )
     friday = load("minimal")  # Friday, no time: thanks go on Monday
     assert "on Friday" in render_draft(friday, "thank_you", 0, "brief", "email").body
     check_in = render_draft(answers, "check_in", 0, "formal", "email")
@@ -172,4 +174,6 @@ def test_user_text_is_never_compiled():
 def test_send_dates_are_dates_or_none():
     for draft in render_drafts(load("panel")):
         assert draft.send_on is None or isinstance(draft.send_on, dt.date)
-        assert (draft.send_on is None) == (draft.kind in ("after_rejection", "competing_offer", "withdraw"))
+        assert (draft.send_on is None) == (
+            draft.kind in ("after_rejection", "competing_offer", "withdraw")
+        )

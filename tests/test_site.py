@@ -45,7 +45,9 @@ class Page(HTMLParser):
         if tag == "link" and "href" in a:
             self.loads.append(a["href"])
         if "data-example-kind" in a:
-            self.drafts.append({k.removeprefix("data-"): v for k, v in a.items() if k.startswith("data-")})
+            self.drafts.append(
+                {k.removeprefix("data-"): v for k, v in a.items() if k.startswith("data-")}
+            )
         if "data-part" in a:
             self._part, self._text = a["data-part"], []
 
@@ -65,7 +67,11 @@ def site(tmp_path_factory) -> Path:
     env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
     result = subprocess.run(
         [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-        cwd=ROOT, env=env, capture_output=True, text=True, check=False,
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
     )
     assert result.returncode == 0, result.stderr
     return out
@@ -181,9 +187,23 @@ def test_every_internal_link_and_anchor_resolves(site, pages):
 @cache
 def cli_drafts(answers: str, tone: str, channel: str) -> list[dict]:
     result = subprocess.run(
-        [sys.executable, "-m", "followup", "draft", f"docs/answers/{answers}.json",
-         "--format", "json", "--tone", tone, "--channel", channel],
-        cwd=ROOT, capture_output=True, text=True, check=True,
+        [
+            sys.executable,
+            "-m",
+            "followup",
+            "draft",
+            f"docs/answers/{answers}.json",
+            "--format",
+            "json",
+            "--tone",
+            tone,
+            "--channel",
+            channel,
+        ],
+        cwd=ROOT,
+        capture_output=True,
+        text=True,
+        check=True,
     )
     return json.loads(result.stdout)["drafts"]
 
@@ -192,8 +212,11 @@ def test_each_example_equals_what_the_cli_prints(pages):
     compared = 0
     for name, page in pages.items():
         for shown in page.drafts:
-            drafts = [d for d in cli_drafts(shown["answers"], shown["tone"], shown["channel"])
-                      if d["kind"] == shown["example-kind"]]
+            drafts = [
+                d
+                for d in cli_drafts(shown["answers"], shown["tone"], shown["channel"])
+                if d["kind"] == shown["example-kind"]
+            ]
             expected = drafts[int(shown["index"])]
             assert shown["body"] == expected["body"], name
             assert shown.get("subject", "") == expected["subject"], name

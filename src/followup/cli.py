@@ -28,17 +28,30 @@ def _read(source: str) -> model.Answers:
     """Answers from a file (JSON, or TOML by extension) or from standard input ('-')."""
     if source == "-":
         raw = sys.stdin.buffer.read()
-        fmt = "json" if raw.lstrip()[:1] in (b"{", b"[", b"") else "toml"
+        fmt = _sniff(raw)
     else:
         path = Path(source)
         try:
             raw = path.read_bytes()
         except OSError as exc:
-            raise InvalidAnswers(
-                [FieldError("", f"cannot read {source}: {exc.strerror}")]
-            ) from None
+            # The CLI puts the file name in front: "answers.json: No such file or directory".
+            raise InvalidAnswers([FieldError("", exc.strerror or "cannot read the file")]) from None
         fmt = "toml" if path.suffix.lower() == ".toml" else "json"
     return model.parse(raw, fmt)
+
+
+def _sniff(raw: bytes) -> str:
+    """JSON or TOML, for standard input, which has no file extension to go by."""
+    start = raw.lstrip(b"\xef\xbb\xbf \t\r\n")[:1]
+    if start in (b"{", b""):
+        return "json"
+    if start == b"[":  # a JSON array (an error worth naming) or a TOML table header
+        try:
+            json.loads(raw.decode("utf-8-sig"))
+        except ValueError:
+            return "toml"
+        return "json"
+    return "toml"
 
 
 def _heading(draft: Draft) -> str:

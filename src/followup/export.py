@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+import re
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
@@ -36,6 +37,7 @@ def _escape(text: str) -> str:
         .replace(";", "\\;")
         .replace(",", "\\,")
         .replace("\r\n", "\\n")
+        .replace("\r", "\\n")
         .replace("\n", "\\n")
     )
 
@@ -117,9 +119,12 @@ def to_eml(draft: Draft, answers: Answers) -> bytes:
         message["From"] = sender
     if recipient:
         message["To"] = recipient
-    message["Subject"] = draft.subject or f"{answers.role} – {LABELS[draft.kind]}"
+    # A subject is one line, however a person edited it; a header may hold no line break.
+    subject = re.sub(r"\s*[\r\n]+\s*", " ", draft.subject).strip()
+    message["Subject"] = subject or f"{answers.role} – {LABELS[draft.kind]}"
     message["X-Unsent"] = "1"  # Outlook and Apple Mail open such a file as a draft to edit
-    message.set_content(draft.body + "\n", charset="utf-8", cte="quoted-printable")
+    body = draft.body.replace("\r\n", "\n").replace("\r", "\n")
+    message.set_content(body + "\n", charset="utf-8", cte="quoted-printable")
     return message.as_bytes(policy=SMTP)
 
 

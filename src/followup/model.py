@@ -24,12 +24,21 @@ LONG = 1000
 MAX_ITEMS = 10
 MAX_INTERVIEWERS = 12
 
-_EMAIL = re.compile(r"^[^@\s<>()\[\],;:\"]+@[A-Za-z0-9.-]+\.[A-Za-z]{2,}$")
-_DATE = re.compile(r"^\d{4}-\d{2}-\d{2}$")
-_TIME = re.compile(r"^([01]\d|2[0-3]):[0-5]\d$")
+# ASCII only, as 7-bit mail headers (and the .eml export) can carry it: dot-separated RFC 5322
+# atoms, then a domain of letter-digit-hyphen labels (an international domain in its xn-- form).
+_ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
+_LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
+_EMAIL = re.compile(rf"^{_ATOM}(?:\.{_ATOM})*@(?:{_LABEL}\.)+(?:[A-Za-z]{{2,}}|xn--{_LABEL})$")
+_DATE = re.compile(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}$")
+_TIME = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
+# Follow-ups are planned weeks ahead of the interview; a year outside this range is a typo
+# (and the plan's date arithmetic must never run off the end of the calendar).
+YEARS = (1900, 2999)
 _LINK = re.compile(r"^https?://[^\s<>\"]+$")
 # Control characters other than tab and newline have no place in a note.
 _CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+# Lone surrogates (JSON allows "\ud800") are not text: no file or page can encode them.
+_SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
@@ -373,6 +382,11 @@ def _check_leaf(spec: Field, value: Any, path: str, errors: list[FieldError]) ->
     """Return the cleaned value of one leaf, or None after recording why it is wrong."""
     if value is None:
         value = ""
+    # TOML (for writing by hand) has dates and times of its own: take them as written.
+    if spec.kind == "date" and type(value) is dt.date:
+        value = value.isoformat()
+    elif spec.kind == "time" and isinstance(value, dt.time) and value.tzinfo is None:
+        value = value.strftime("%H:%M") if not (value.second or value.microsecond) else str(value)
     if not isinstance(value, str):
         errors.append(FieldError(path, f"must be text, not {_type_name(value)}"))
         return None
@@ -386,6 +400,9 @@ def _check_leaf(spec: Field, value: Any, path: str, errors: list[FieldError]) ->
         if "\n" in value or "\r" in value:
             errors.append(FieldError(path, "must be a single line"))
             return None
+    if _SURROGATE.search(value):
+        errors.append(FieldError(path, "is not valid Unicode text"))
+        return None
     if _CONTROL.search(value) or ("\t" in value and spec.kind != "multiline"):
         errors.append(FieldError(path, "contains a control character"))
         return None
@@ -412,10 +429,14 @@ def _check_leaf(spec: Field, value: Any, path: str, errors: list[FieldError]) ->
         try:
             if not _DATE.match(value):
                 raise ValueError
-            return dt.date.fromisoformat(value)
+            day = dt.date.fromisoformat(value)
         except ValueError:
             errors.append(FieldError(path, "must be a real date written YYYY-MM-DD"))
             return None
+        if not YEARS[0] <= day.year <= YEARS[1]:
+            errors.append(FieldError(path, f"must be a date between {YEARS[0]} and {YEARS[1]}"))
+            return None
+        return day
     if spec.kind == "time":
         if not _TIME.match(value):
             errors.append(FieldError(path, "must be a time written HH:MM (24-hour clock)"))
@@ -425,6 +446,8 @@ def _check_leaf(spec: Field, value: Any, path: str, errors: list[FieldError]) ->
 
 
 def _type_name(value: Any) -> str:
+    if value is None:
+        return "null"
     if isinstance(value, bool):
         return "true/false"
     if isinstance(value, (int, float)):
@@ -433,6 +456,14 @@ def _type_name(value: Any) -> str:
         return "a list"
     if isinstance(value, dict):
         return "an object"
+    if isinstance(value, str):
+        return "text"
+    if isinstance(value, dt.datetime):  # TOML values, before dt.date: a datetime is a date
+        return "a date and time"
+    if isinstance(value, dt.date):
+        return "a date"
+    if isinstance(value, dt.time):
+        return "a time"
     return type(value).__name__
 
 
@@ -463,7 +494,9 @@ def _check_group(spec: Group, value: Any, path: str, errors: list[FieldError]) -
             if obj is None or not any(obj.values()):
                 continue  # an entry left blank (a form row nobody filled) is no entry
             if spec.key and not obj.get(spec.key):
-                errors.append(FieldError(_join(item_path, spec.key), "is required"))
+                key_path = _join(item_path, spec.key)
+                if not any(e.path == key_path for e in errors):  # too long is not also missing
+                    errors.append(FieldError(key_path, "is required"))
                 continue
             items.append(obj)
         return items
@@ -504,7 +537,7 @@ def validate(data: Any) -> Answers:
             [FieldError("", f"the answers must be an object, not {_type_name(data)}")]
         )
     version = data.get("version", VERSION)
-    if version != VERSION or isinstance(version, bool):
+    if type(version) is not int or version != VERSION:
         errors.append(FieldError("version", f"must be {VERSION}; this file says {version!r}"))
     cleaned = _check_object(SCHEMA, data, "", errors)
     if cleaned is not None:
@@ -568,6 +601,8 @@ def parse(text: str | bytes, fmt: str = "json") -> Answers:
         raise InvalidAnswers([FieldError("", f"not valid TOML: {exc}")]) from None
     except RecursionError:
         raise InvalidAnswers([FieldError("", "the file is nested too deeply")]) from None
+    except ValueError as exc:  # e.g. a number too long to convert
+        raise InvalidAnswers([FieldError("", f"not valid {fmt.upper()}: {exc}")]) from None
     return validate(data)
 
 

@@ -75,6 +75,12 @@ CHECKS = {
             "thank-you/#more-than-thanks",
         ),
         Check("unsigned", "info", "a draft with no name to sign it", "thank-you/#personalise"),
+        Check(
+            "large_panel",
+            "info",
+            "more than seven interviewers to thank one by one",
+            "situations/panel/#one-note-each",
+        ),
     )
 }
 
@@ -82,6 +88,7 @@ CHECKS = {
 # a LinkedIn message is read on a phone and stays shorter still.
 WORD_LIMITS = {"email": 220, "letter": 260, "linkedin": 120}
 CHECK_IN_KINDS = ("check_in", "check_in_again")
+LARGE_PANEL = 7
 
 _PLACEHOLDER = re.compile(
     r"\[[^\]\n]{1,40}\]|\{\{|\}\}|\{%|%\}|<[A-Za-z' ]{2,30}>|\bNone\b(?! of)|\bTODO\b|\bXXX\b"
@@ -215,6 +222,15 @@ def _across_drafts(drafts: list[Draft]) -> dict[int, list[Finding]]:
         ((i, d) for i, d in enumerate(drafts) if d.kind in CHECK_IN_KINDS),
         key=lambda pair: (pair[1].send_on is None, pair[1].send_on),
     )
+    # Met more than about seven people: one letter to the coordinator naming them all (Stetson).
+    if len(notes) > LARGE_PANEL:
+        found.setdefault(notes[0][0], []).append(
+            _finding(
+                "large_panel",
+                f"You met {len(notes)} people. Notes to each are fine, but one letter "
+                "to the coordinator that names them all is also good practice.",
+            )
+        )
     if len(check_ins) > 2:
         for i, _ in check_ins[2:]:
             found.setdefault(i, []).append(

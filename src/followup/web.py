@@ -22,11 +22,22 @@ def _edits(request: dict[str, Any]) -> dict[str, dict[str, str]]:
     edits = request.get("edits") or {}
     if not isinstance(edits, dict):
         raise InvalidAnswers([FieldError("edits", "must be an object")])
-    return {
-        str(k): {p: str(v[p]) for p in ("subject", "body") if p in v}
+    # A person's text is taken as it is, but only text: null must not become the word "None".
+    errors = [
+        FieldError(f"edits.{k}", "must be an object")
+        for k, v in edits.items()
+        if not isinstance(v, dict)
+    ]
+    errors += [
+        FieldError(f"edits.{k}.{p}", "must be text")
         for k, v in edits.items()
         if isinstance(v, dict)
-    }
+        for p in ("subject", "body")
+        if p in v and not isinstance(v[p], str)
+    ]
+    if errors:
+        raise InvalidAnswers(errors)
+    return {str(k): {p: v[p] for p in ("subject", "body") if p in v} for k, v in edits.items()}
 
 
 def _draft_json(draft: Any, generated: dict[str, Any]) -> dict[str, Any]:
@@ -101,9 +112,9 @@ def handle(request: str) -> str:
         if not isinstance(data, dict):
             raise InvalidAnswers([FieldError("", "the request must be an object")])
         kind = data.get("type")
-        if kind not in HANDLERS:
+        if not isinstance(kind, str) or kind not in HANDLERS:
             raise InvalidAnswers([FieldError("type", f"unknown request type {kind!r}")])
-        result = {"ok": True, "errors": [], **HANDLERS[str(kind)](data)}
+        result = {"ok": True, "errors": [], **HANDLERS[kind](data)}
     except InvalidAnswers as exc:
         result = {"ok": False, "errors": [vars(e).copy() for e in exc.errors]}
     except (ValueError, RecursionError) as exc:

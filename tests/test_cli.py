@@ -1,0 +1,408 @@
+"""The ``followup`` command end to end, run as ``python -m followup`` in a subprocess."""
+
+from __future__ import annotations
+
+import datetime as dt
+import email
+import email.policy
+import json
+import os
+import re
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+import icalendar
+import pytest
+
+from followup import parse
+from followup.render import format_date
+from followup.review import reviewed_drafts
+from followup.sample import SAMPLE
+
+TESTS = Path(__file__).resolve().parent
+FIXTURES = TESTS / "fixtures"
+INVALID = TESTS / "invalid"
+PANEL = FIXTURES / "panel.json"
+DRAFT_KEYS = {"kind", "to", "subject", "body", "send_on", "findings"}
+FINDING_KEYS = {"code", "severity", "message", "guide"}
+
+
+def run(
+    *args: str | Path, stdin: bytes | None = None, cwd: Path | None = None
+) -> subprocess.CompletedProcess[bytes]:
+    """``python -m followup ARGS`` with UTF-8 I/O whatever the machine's locale."""
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8", "PYTHONUTF8": "1"}
+    return subprocess.run(
+        [sys.executable, "-m", "followup", *map(str, args)],
+        input=stdin if stdin is not None else b"",
+        capture_output=True,
+        env=env,
+        cwd=cwd,
+        timeout=60,
+        check=False,
+    )
+
+
+def out(result: subprocess.CompletedProcess[bytes]) -> str:
+    assert result.returncode == 0, result.stderr.decode()
+    assert b"Traceback" not in result.stderr
+    return result.stdout.decode("utf-8")
+
+
+def expected_drafts(path: Path = PANEL, **kwargs: Any) -> list[dict[str, Any]]:
+    fmt = "toml" if path.suffix == ".toml" else "json"
+    return [d.to_dict() for d in reviewed_drafts(parse(path.read_bytes(), fmt), **kwargs)]
+
+
+def assert_clean_failure(result: subprocess.CompletedProcess[bytes]) -> list[str]:
+    """Exit 2, nothing on stdout, and every stderr line a ``path: message``; returns the lines."""
+    stderr = result.stderr.decode("utf-8")
+    assert result.returncode == 2, (result.returncode, stderr)
+    assert result.stdout == b""
+    assert "Traceback" not in stderr and 'File "' not in stderr
+    lines = stderr.splitlines()
+    assert lines
+    for line in lines:
+        assert re.fullmatch(r"[^\s:][^:]*: \S.*", line), line
+    return lines
+
+
+# --- draft ------------------------------------------------------------------------------------
+
+
+def test_draft_text_shows_each_draft_with_heading_subject_and_body() -> None:
+    text = out(run("draft", PANEL))
+    drafts = expected_drafts()
+    assert text.startswith(
+        "=== Thank-you note · to Grace Hopper <grace@example.org> · send on Thursday 3 December 2026\n"
+        "Subject: Thank you – Data Engineer interview\n\nDear Grace Hopper,\n"
+    )
+    assert text.count("\n=== ") + 1 == len(drafts)
+    position = 0
+    for draft in drafts:
+        found = text.index(draft["body"], position)
+        assert found >= position
+        position = found + len(draft["body"])
+    assert "=== Withdraw · to Grace Hopper <grace@example.org> · keep for when it happens" in text
+
+
+def test_draft_text_for_a_team_and_a_letter() -> None:
+    text = out(run("draft", FIXTURES / "no-interviewer.json"))
+    assert "=== Thank-you note · to the hiring team · send on Tuesday 8 December 2026\n" in text
+    assert "Subject:" not in text  # letters have none
+
+
+def test_draft_json_is_exactly_the_drafts_contract() -> None:
+    data = json.loads(out(run("draft", PANEL, "--format", "json")))
+    assert set(data) == {"drafts", "errors"}
+    assert data["errors"] == []
+    assert data["drafts"] == expected_drafts()
+    for draft in data["drafts"]:
+        assert set(draft) == DRAFT_KEYS
+        assert set(draft["to"]) == {"name", "email"}
+        assert draft["send_on"] is None or re.fullmatch(r"\d{4}-\d{2}-\d{2}", draft["send_on"])
+        for finding in draft["findings"]:
+            assert set(finding) == FINDING_KEYS
+    assert [d["kind"] for d in data["drafts"]] == [
+        "thank_you", "thank_you", "thank_you", "address_concern", "extra_info",
+        "check_in", "check_in_again", "stay_in_touch",
+        "after_rejection", "competing_offer", "withdraw",
+    ]  # fmt: skip
+
+
+def test_draft_json_keeps_non_ascii_as_text() -> None:
+    raw = run("draft", FIXTURES / "unicode-names.json", "--format", "json")
+    text = out(raw)
+    assert "محمد عبد الله" in text and "\\u" not in text
+    assert json.loads(text)["drafts"] == expected_drafts(FIXTURES / "unicode-names.json")
+
+
+def test_draft_json_carries_findings(tmp_path: Path) -> None:
+    data = json.loads(out(run("draft", FIXTURES / "minimal.json", "--format", "json")))
+    finding = data["drafts"][0]["findings"][0]
+    assert finding == {
+        "code": "unsigned",
+        "severity": "info",
+        "message": "Add your name under “You” so the draft is signed.",
+        "guide": "thank-you/#personalise",
+    }
+
+
+def test_draft_eml_prints_one_message_per_draft() -> None:
+    text = out(run("draft", PANEL, "--format", "eml"))
+    drafts = expected_drafts()
+    assert text.count("X-Unsent: 1") == len(drafts)
+    assert text.count("From: Ada Lovelace <ada@example.org>") == len(drafts)
+    assert "To: Grace Hopper <grace@example.org>" in text
+    text.encode("ascii")
+
+
+@pytest.mark.parametrize(("fmt", "suffix"), [("text", "txt"), ("json", "json"), ("eml", "eml")])
+def test_draft_out_writes_one_file_per_draft(tmp_path: Path, fmt: str, suffix: str) -> None:
+    target = tmp_path / "drafts" / "new"
+    printed = out(run("draft", PANEL, "--format", fmt, "--out", target)).splitlines()
+    drafts = expected_drafts()
+    files = sorted(target.iterdir())
+    assert [p.name for p in files] == [
+        f"01-thank-you-grace-hopper.{suffix}",
+        f"02-thank-you-alan-turing.{suffix}",
+        f"03-thank-you-katherine-johnson.{suffix}",
+        f"04-address-concern-grace-hopper.{suffix}",
+        f"05-extra-info-grace-hopper.{suffix}",
+        f"06-check-in-grace-hopper.{suffix}",
+        f"07-check-in-again-grace-hopper.{suffix}",
+        f"08-stay-in-touch-grace-hopper.{suffix}",
+        f"09-after-rejection-grace-hopper.{suffix}",
+        f"10-competing-offer-grace-hopper.{suffix}",
+        f"11-withdraw-grace-hopper.{suffix}",
+    ]
+    assert printed == [str(p) for p in files]
+    for path, draft in zip(files, drafts, strict=True):
+        if fmt == "json":
+            assert json.loads(path.read_text(encoding="utf-8")) == draft
+        elif fmt == "eml":
+            msg = email.message_from_bytes(path.read_bytes(), policy=email.policy.default)
+            assert msg.get_content().replace("\r\n", "\n") == draft["body"] + "\n"  # type: ignore[attr-defined]
+            assert msg["X-Unsent"] == "1"
+        else:
+            text = path.read_text(encoding="utf-8")
+            assert text.endswith(draft["body"] + "\n")
+            assert f"Subject: {draft['subject']}\n" in text
+
+
+def test_draft_out_names_files_safely_for_any_name(tmp_path: Path) -> None:
+    out(run("draft", FIXTURES / "unicode-names.json", "--out", tmp_path))
+    names = sorted(p.name for p in tmp_path.iterdir())
+    assert names[:4] == [
+        "01-thank-you.txt",
+        "02-thank-you.txt",
+        "03-thank-you-jos-ez.txt",
+        "04-thank-you.txt",
+    ]
+    assert all(re.fullmatch(r"[a-z0-9.-]+", n) for n in names)
+
+
+def test_draft_tone_and_channel_override_the_answers() -> None:
+    data = json.loads(
+        out(run("draft", PANEL, "--format", "json", "--tone", "warm", "--channel", "linkedin"))
+    )
+    assert data["drafts"] == expected_drafts(tone="warm", channel="linkedin")
+    assert data["drafts"][0]["body"].startswith("Hi Grace,")
+    assert all(d["subject"] == "" for d in data["drafts"])  # LinkedIn messages have no subject
+    letter = json.loads(out(run("draft", PANEL, "--format", "json", "--channel", "letter")))
+    assert letter["drafts"][0]["body"].startswith("Ada Lovelace\nada@example.org\n")
+
+
+@pytest.mark.parametrize(
+    "option", [("--tone", "casual"), ("--channel", "sms"), ("--format", "pdf")]
+)
+def test_draft_rejects_unknown_choices(option: tuple[str, str]) -> None:
+    result = run("draft", PANEL, *option)
+    assert result.returncode == 2
+    stderr = result.stderr.decode()
+    assert "invalid choice" in stderr and "Traceback" not in stderr
+
+
+# --- plan --------------------------------------------------------------------------------------------
+
+
+def test_plan_prints_dates() -> None:
+    assert out(run("plan", PANEL)) == (
+        "Thursday  2026-12-03  Thank-you note · Grace Hopper\n"
+        "Thursday  2026-12-03  Thank-you note · Alan Turing\n"
+        "Thursday  2026-12-03  Thank-you note · Katherine Johnson\n"
+        "Friday    2026-12-04  Answer their question · Grace Hopper\n"
+        "Friday    2026-12-04  Send the extra information · Grace Hopper\n"
+        "Tuesday   2026-12-15  Check in · Grace Hopper\n"
+        "Tuesday   2026-12-22  Check in one last time · Grace Hopper\n"
+        "Tuesday   2027-01-19  Stay in touch · Grace Hopper\n"
+        "when it happens       Reply to a rejection · Grace Hopper\n"
+        "when it happens       Tell them about another offer · Grace Hopper\n"
+        "when it happens       Withdraw · Grace Hopper\n"
+    )
+
+
+def test_plan_friday_afternoon_starts_on_monday() -> None:
+    """Afternoon interview: first thing next (business) morning (Lynn Taylor)."""
+    assert out(run("plan", FIXTURES / "friday-afternoon.json")).startswith(
+        "Monday    2026-12-07  Thank-you note · Dana Whitfield\n"
+    )
+
+
+def test_plan_ics_writes_a_parseable_calendar(tmp_path: Path) -> None:
+    target = tmp_path / "plan.ics"
+    result = run("plan", PANEL, "--ics", target)
+    assert out(result).startswith("Thursday  2026-12-03")
+    assert result.stderr.decode().strip() == f"wrote {target}"
+    raw = target.read_bytes()
+    assert b"\n" not in raw.replace(b"\r\n", b"")
+    cal = icalendar.Calendar.from_ical(raw)
+    starts = [e["DTSTART"].dt.isoformat() for e in cal.walk("VEVENT")]
+    assert starts == ["2026-12-03"] * 3 + ["2026-12-04"] * 2 + [
+        "2026-12-15",
+        "2026-12-22",
+        "2027-01-19",
+    ]
+
+
+# --- check -------------------------------------------------------------------------------------------
+
+
+def test_check_passes_good_answers() -> None:
+    result = run("check", PANEL)
+    assert out(result) == "The answers are valid and every draft passes the review.\n"
+
+
+def test_check_exits_0_with_only_info_findings() -> None:
+    text = out(run("check", FIXTURES / "minimal.json"))
+    assert text.splitlines()[0] == (
+        "thank_you.0: info unsigned: Add your name under “You” so the draft is signed. "
+        "(guide: thank-you/#personalise)"
+    )
+
+
+def test_check_exits_1_when_a_draft_has_an_error(tmp_path: Path) -> None:
+    """A placeholder the person typed into their answers reaches the drafts; check flags it."""
+    data = json.loads(PANEL.read_text(encoding="utf-8"))
+    data["interview"]["interviewers"][1]["discussed"] = "[the project they mentioned]"
+    path = tmp_path / "answers.json"
+    path.write_text(json.dumps(data), encoding="utf-8")
+    result = run("check", path)
+    assert result.returncode == 1, result.stderr
+    lines = result.stdout.decode().splitlines()
+    assert lines == [
+        "thank_you.1: error placeholder: “[the project they mentioned]” looks like a placeholder: "
+        "fill it in or take it out. (guide: mistakes/#placeholders)"
+    ]
+    assert result.stderr == b""
+
+
+def test_check_exits_2_on_invalid_answers() -> None:
+    assert_clean_failure(run("check", INVALID / "fields.json"))
+
+
+# --- example -----------------------------------------------------------------------------------------
+
+
+def test_example_prints_answers_that_draft_accepts() -> None:
+    example = run("example")
+    text = out(example)
+    assert text == SAMPLE
+    json.loads(text)
+    drafted = run("draft", "-", "--format", "json", stdin=example.stdout)
+    assert json.loads(out(drafted))["errors"] == []
+    checked = run("check", "-", stdin=example.stdout)
+    assert checked.returncode == 0
+
+
+# --- input: stdin, TOML, errors ---------------------------------------------------------------------
+
+
+def test_stdin_json() -> None:
+    data = json.loads(out(run("draft", "-", "--format", "json", stdin=PANEL.read_bytes())))
+    assert data["drafts"] == expected_drafts()
+
+
+def test_stdin_json_with_a_byte_order_mark() -> None:
+    data = json.loads(
+        out(run("draft", "-", "--format", "json", stdin=b"\xef\xbb\xbf" + PANEL.read_bytes()))
+    )
+    assert data["drafts"] == expected_drafts()
+
+
+def test_stdin_toml() -> None:
+    data = json.loads(
+        out(run("draft", "-", "--format", "json", stdin=(FIXTURES / "panel.toml").read_bytes()))
+    )
+    assert data["drafts"] == expected_drafts()
+
+
+def test_stdin_toml_starting_with_a_table() -> None:
+    """Standard input has no extension: a TOML table header is not mistaken for a JSON array."""
+    text = b'[company]\nname = "Northwind Traders"\n[interview]\ndate = 2026-12-04\n'
+    # read as TOML, so validation names the one thing missing (top-level keys precede tables)
+    assert assert_clean_failure(run("plan", "-", stdin=text)) == ["role: is required"]
+
+
+def test_toml_by_extension_matches_json(tmp_path: Path) -> None:
+    from_toml = json.loads(out(run("draft", FIXTURES / "panel.toml", "--format", "json")))
+    assert from_toml["drafts"] == expected_drafts()
+    upper = tmp_path / "ANSWERS.TOML"
+    upper.write_bytes((FIXTURES / "panel.toml").read_bytes())
+    assert json.loads(out(run("draft", upper, "--format", "json"))) == from_toml
+
+
+def test_the_extension_decides_the_format() -> None:
+    path = INVALID / "toml-in-a.json"
+    assert assert_clean_failure(run("check", path)) == [
+        f"{path}: not valid JSON: Expecting value (line 1, column 1)"
+    ]
+
+
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        (
+            "fields.json",
+            [
+                "candidate.email: not an email address",
+                "interview.date: must be a real date written YYYY-MM-DD",
+                "interview.time: must be a time written HH:MM (24-hour clock)",
+                "interview.interviewers.0.email: not an email address",
+                "interview.interviewers.1.name: is required",
+                "interview.nmae: unknown field",
+                "role: is required",
+            ],
+        ),
+        ("broken.json", ["{file}: not valid JSON: Expecting ',' delimiter (line 4, column 3)"]),
+        ("empty.json", ["{file}: the file is empty"]),
+        ("latin1.json", ["{file}: the file is not UTF-8 text (byte 39)"]),
+        ("array.json", ["{file}: the answers must be an object, not a list"]),
+        ("broken.toml", ["{file}: not valid TOML: "]),
+        ("missing.json", ["{file}: No such file or directory"]),
+    ],
+)
+@pytest.mark.parametrize("command", ["draft", "plan", "check"])
+def test_bad_input_exits_2_with_every_error_and_no_traceback(
+    command: str, name: str, expected: list[str]
+) -> None:
+    path = INVALID / name
+    lines = assert_clean_failure(run(command, path))
+    wanted = [line.format(file=path) for line in expected]
+    if name == "broken.toml":
+        assert len(lines) == 1 and lines[0].startswith(wanted[0])
+    else:
+        assert sorted(lines) == sorted(wanted)
+
+
+def test_bad_stdin_names_standard_input() -> None:
+    lines = assert_clean_failure(run("draft", "-", stdin=b"[1, 2]"))
+    assert lines == ["-: the answers must be an object, not a list"]
+    assert assert_clean_failure(run("draft", "-", stdin=b"")) == ["-: the file is empty"]
+    assert assert_clean_failure(run("draft", "-", stdin=b'{"role": "caf\xe9"}')) == [
+        "-: the file is not UTF-8 text (byte 13)"
+    ]
+
+
+def test_a_directory_is_not_an_answers_file(tmp_path: Path) -> None:
+    assert assert_clean_failure(run("check", tmp_path)) == [f"{tmp_path}: Is a directory"]
+
+
+def test_no_command_is_a_usage_error() -> None:
+    result = run()
+    assert result.returncode == 2
+    assert b"usage: followup" in result.stderr and b"Traceback" not in result.stderr
+
+
+def test_help_lists_every_command() -> None:
+    text = out(run("--help"))
+    for command in ("draft", "plan", "check", "example"):
+        assert command in text
+
+
+def test_weekend_interview_drafts_are_sent_on_monday() -> None:
+    text = out(run("draft", FIXTURES / "weekend.json"))
+    assert f"· send on {format_date(dt.date(2026, 12, 7), weekday=True)}\n" in text
+    assert not re.search(r"send on (Saturday|Sunday)", text)

@@ -1,0 +1,463 @@
+"""The review: each check fires on a draft that earns it, and never on the engine's own good drafts."""
+
+from __future__ import annotations
+
+import dataclasses
+import datetime as dt
+import re
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any
+
+import pytest
+
+from followup import Answers, Draft, parse, render_drafts, validate
+from followup.render import with_text
+from followup.review import CHECKS, WORD_LIMITS, review, reviewed_drafts
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = sorted((ROOT / "tests" / "fixtures").glob("*.json"), key=lambda p: p.name)
+TONES = ("formal", "warm", "brief")
+CHANNELS = ("email", "letter", "linkedin")
+
+
+def codes(draft: Draft) -> list[str]:
+    return [f.code for f in draft.findings]
+
+
+def by_id(drafts: list[Draft], draft_id: str) -> int:
+    return next(i for i, d in enumerate(drafts) if d.id == draft_id)
+
+
+def edit_body(drafts: list[Draft], draft_id: str, change: Callable[[str], str]) -> list[Draft]:
+    out = list(drafts)
+    i = by_id(out, draft_id)
+    out[i] = with_text(out[i], out[i].subject, change(out[i].body))
+    return out
+
+
+def only_flagged(reviewed: list[Draft], code: str, draft_id: str) -> Any:
+    """The finding ``code`` is on ``draft_id`` and on no other draft; returns that finding."""
+    flagged = [d.id for d in reviewed if code in codes(d)]
+    assert flagged == [draft_id]
+    finding = next(f for f in reviewed[by_id(reviewed, draft_id)].findings if f.code == code)
+    assert finding.severity == CHECKS[code].severity
+    assert finding.guide == CHECKS[code].guide
+    # the message quotes what it found in “…”; the rest of it is the engine's own, filled-in text
+    own = re.sub("\u201c[^\u201d]*\u201d", "", finding.message)
+    assert own.strip() and "{" not in own and "None" not in own
+    return finding
+
+
+def test_the_checks_are_exactly_these() -> None:
+    """A new check needs a test below; a removed one must be removed here on purpose."""
+    assert list(CHECKS) == [
+        "placeholder",
+        "missing_subject",
+        "name_missing",
+        "identical_notes",
+        "check_in_before_decision",
+        "too_many_check_ins",
+        "pushy",
+        "too_long",
+        "generic_greeting",
+        "thanks_only",
+        "unsigned",
+        "large_panel",
+    ]
+    assert {c.severity for c in CHECKS.values()} <= {"error", "warning", "info"}
+
+
+@pytest.mark.parametrize("code", list(CHECKS))
+def test_every_check_links_to_a_guide_section_that_exists(code: str) -> None:
+    page, _, anchor = CHECKS[code].guide.partition("#")
+    source = ROOT / "docs" / f"{page.rstrip('/')}.md"
+    assert source.is_file(), CHECKS[code].guide
+    assert "{#" + anchor + "}" in source.read_text(encoding="utf-8"), CHECKS[code].guide
+
+
+# --- the engine's own drafts pass ----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.stem)
+@pytest.mark.parametrize("tone", TONES)
+def test_engine_drafts_pass_the_review(path: Path, tone: str) -> None:
+    answers = parse(path.read_bytes())
+    for channel in CHANNELS:
+        for draft in reviewed_drafts(answers, tone=tone, channel=channel):
+            expected = [] if answers.candidate.name else ["unsigned"]
+            if draft.id == "thank_you.0" and len(answers.interview.interviewers) > 7:
+                expected = ["large_panel", *expected]
+            assert codes(draft) == expected, (channel, draft.id, draft.findings)
+
+
+def test_unsigned_is_the_only_remark_on_minimal_answers(minimal: Answers) -> None:
+    reviewed = reviewed_drafts(minimal)
+    assert all(codes(d) == ["unsigned"] for d in reviewed)
+    assert "Add your name" in reviewed[0].findings[0].message
+
+
+@pytest.mark.parametrize("count", [5, 8])
+def test_a_large_panel_without_details_still_gets_distinct_notes(count: int) -> None:
+    """A separate, personalised note to each person, never identical (Princeton, WashU, Berkeley)."""
+    names = [
+        "Ana Lima",
+        "Bo Chen",
+        "Cy Diaz",
+        "Di Evans",
+        "Ed Fox",
+        "Flo Gray",
+        "Gus Hill",
+        "Ivy Jo",
+    ]
+    answers = validate(
+        {
+            "candidate": {"name": "Ada Lovelace"},
+            "company": {"name": "Analytical Engines Ltd"},
+            "role": "Data Engineer",
+            "interview": {
+                "date": "2026-12-03",
+                "interviewers": [{"name": n} for n in names[:count]],
+            },
+        }
+    )
+    for tone in TONES:
+        reviewed = reviewed_drafts(answers, tone=tone)
+        assert not any("identical_notes" in codes(d) for d in reviewed)
+        # Met more than about seven people: one letter to the coordinator is an option (Stetson).
+        large = [d.id for d in reviewed if "large_panel" in codes(d)]
+        assert large == (["thank_you.0"] if count > 7 else [])
+
+
+# --- each check, triggered --------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "typed",
+    [
+        "[Name]",
+        "[Company name]",
+        "{{ name }}",
+        "{{name}}",
+        "{% if x %}",
+        "%}",
+        "<Company Name>",
+        "None",
+        "TODO",
+        "XXX",
+    ],
+)
+def test_placeholder(panel: Answers, typed: str) -> None:
+    drafts = edit_body(
+        render_drafts(panel), "thank_you.1", lambda b: b.replace("the team", f"{typed} team", 1)
+    )
+    finding = only_flagged(review(drafts, panel), "placeholder", "thank_you.1")
+    quoted = re.search("\u201c([^\u201d]*)\u201d", finding.message)
+    assert quoted and quoted.group(1) and quoted.group(1) in typed
+
+
+def test_placeholder_in_subject(panel: Answers) -> None:
+    drafts = render_drafts(panel)
+    i = by_id(drafts, "check_in.0")
+    drafts[i] = with_text(drafts[i], "[Role] role – checking in", drafts[i].body)
+    only_flagged(review(drafts, panel), "placeholder", "check_in.0")
+
+
+@pytest.mark.parametrize("greeting", ["Dear ,", "Hi ,", "Hello,"])
+def test_placeholder_greeting_with_no_name(panel: Answers, greeting: str) -> None:
+    drafts = edit_body(
+        render_drafts(panel), "check_in.0", lambda b: re.sub(r"^Dear [^,]+,", greeting, b)
+    )
+    assert "placeholder" in codes(review(drafts, panel)[by_id(drafts, "check_in.0")])
+
+
+def test_none_of_is_ordinary_english(panel: Answers) -> None:
+    drafts = edit_body(
+        render_drafts(panel),
+        "check_in.0",
+        lambda b: b.replace("I hope", "None of this is urgent. I hope"),
+    )
+    assert "placeholder" not in codes(review(drafts, panel)[by_id(drafts, "check_in.0")])
+
+
+@pytest.mark.parametrize("subject", ["", "   "])
+def test_missing_subject(panel: Answers, subject: str) -> None:
+    drafts = render_drafts(panel)
+    i = by_id(drafts, "thank_you.2")
+    drafts[i] = with_text(drafts[i], subject, drafts[i].body)
+    only_flagged(review(drafts, panel), "missing_subject", "thank_you.2")
+
+
+def test_letters_need_no_subject(panel: Answers) -> None:
+    drafts = render_drafts(panel, channel="letter")
+    assert all(d.subject == "" for d in drafts)
+    assert not any("missing_subject" in codes(d) for d in review(drafts, panel))
+
+
+def test_name_missing(panel: Answers) -> None:
+    drafts = edit_body(
+        render_drafts(panel),
+        "thank_you.1",
+        lambda b: b.replace("Dear Alan Turing,", "Dear colleague,"),
+    )
+    assert "Alan" not in drafts[1].body and "Turing" not in drafts[1].body
+    finding = only_flagged(review(drafts, panel), "name_missing", "thank_you.1")
+    assert "Alan Turing" in finding.message
+
+
+def test_a_first_name_alone_is_enough(panel: Answers) -> None:
+    drafts = edit_body(
+        render_drafts(panel), "thank_you.1", lambda b: b.replace("Dear Alan Turing,", "Hi Alan,")
+    )
+    assert "name_missing" not in codes(review(drafts, panel)[1])
+
+
+def test_a_name_inside_another_word_does_not_count(
+    answers_with: Callable[..., dict[str, Any]],
+) -> None:
+    answers = validate(answers_with("panel", {"interview.interviewers": [{"name": "Al Ng"}]}))
+    drafts = edit_body(
+        render_drafts(answers),
+        "thank_you.0",
+        lambda b: b.replace("Dear Al Ng,", "Dear Alfred, Ngaio,"),
+    )
+    assert "name_missing" in codes(review(drafts, answers)[0])
+
+
+def test_identical_notes(panel: Answers) -> None:
+    drafts = render_drafts(panel)
+    grace = drafts[by_id(drafts, "thank_you.0")]
+    drafts = edit_body(
+        drafts, "thank_you.1", lambda _: grace.body.replace("Grace Hopper", "Alan Turing")
+    )
+    finding = only_flagged(review(drafts, panel), "identical_notes", "thank_you.1")
+    assert "Grace Hopper" in finding.message
+
+
+def test_identical_notes_with_only_whitespace_and_case_changed(panel: Answers) -> None:
+    drafts = render_drafts(panel)
+    grace = drafts[0].body.replace("Grace Hopper", "Katherine Johnson")
+    drafts = edit_body(drafts, "thank_you.2", lambda _: grace.upper().replace("\n\n", "\n \n"))
+    drafts = edit_body(
+        drafts, "thank_you.2", lambda b: b.replace("KATHERINE JOHNSON", "Katherine Johnson")
+    )
+    assert "identical_notes" in codes(review(drafts, panel)[2])
+
+
+def test_check_in_before_decision(panel: Answers) -> None:
+    drafts = render_drafts(panel)
+    i = by_id(drafts, "check_in.0")
+    decision = panel.interview.decision_date
+    assert decision is not None
+    drafts[i] = dataclasses.replace(drafts[i], send_on=decision - dt.timedelta(days=1))
+    finding = only_flagged(review(drafts, panel), "check_in_before_decision", "check_in.0")
+    assert decision.isoformat() in finding.message
+
+
+def test_check_in_on_the_decision_date_is_not_before_it(panel: Answers) -> None:
+    drafts = render_drafts(panel)
+    i = by_id(drafts, "check_in.0")
+    drafts[i] = dataclasses.replace(drafts[i], send_on=panel.interview.decision_date)
+    assert "check_in_before_decision" not in codes(review(drafts, panel)[i])
+
+
+def test_too_many_check_ins(panel: Answers) -> None:
+    drafts = render_drafts(panel)
+    again = drafts[by_id(drafts, "check_in_again.0")]
+    assert again.send_on is not None
+    third = dataclasses.replace(again, index=1, send_on=again.send_on + dt.timedelta(days=14))
+    reviewed = review([*drafts, third], panel)
+    assert [d.id for d in reviewed if "too_many_check_ins" in codes(d)] == ["check_in_again.1"]
+    finding = reviewed[-1].findings[0]
+    assert finding.code == "too_many_check_ins" and finding.severity == "warning"
+    assert "3 check-ins" in finding.message
+
+
+def test_check_ins_less_than_a_week_apart(panel: Answers) -> None:
+    """No more than once a week (Ask a Manager)."""
+    drafts = render_drafts(panel)
+    first = drafts[by_id(drafts, "check_in.0")]
+    i = by_id(drafts, "check_in_again.0")
+    assert first.send_on is not None
+    drafts[i] = dataclasses.replace(drafts[i], send_on=first.send_on + dt.timedelta(days=6))
+    only_flagged(review(drafts, panel), "too_many_check_ins", "check_in_again.0")
+    drafts[i] = dataclasses.replace(drafts[i], send_on=first.send_on + dt.timedelta(days=7))
+    assert not any("too_many_check_ins" in codes(d) for d in review(drafts, panel))
+
+
+@pytest.mark.parametrize(
+    "phrase",
+    [
+        "Please reply ASAP.",
+        "I need an answer as soon as possible.",
+        "This is urgent.",
+        "Please respond immediately.",
+        "I need a decision by Friday.",
+        "Why haven't you replied?",
+        "You never responded to my last email.",
+        "I am still waiting to hear back.",
+        "I've been waiting for weeks.",
+        "Please respond by Monday.",
+        "Any update??",
+        "Thanks!!",
+        "Final notice.",
+        "Just checking in again.",
+        "I desperately need this job.",
+    ],
+)
+def test_pushy(panel: Answers, phrase: str) -> None:
+    drafts = edit_body(
+        render_drafts(panel), "check_in.0", lambda b: b.replace("I hope you are well.", phrase)
+    )
+    only_flagged(review(drafts, panel), "pushy", "check_in.0")
+
+
+@pytest.mark.parametrize("channel", CHANNELS)
+def test_too_long(panel: Answers, channel: str) -> None:
+    """4-8 sentences (UC handout); three short paragraphs (CareerBuilder, Haefner 2005)."""
+    drafts = render_drafts(panel, channel=channel)
+    i = by_id(drafts, "check_in.0")
+    words = len(drafts[i].body.split())
+    limit = WORD_LIMITS[channel]
+    at_limit = edit_body(drafts, "check_in.0", lambda b: b + " more" * (limit - words))
+    assert not any("too_long" in codes(d) for d in review(at_limit, panel))
+    over = edit_body(drafts, "check_in.0", lambda b: b + " more" * (limit - words + 1))
+    finding = only_flagged(review(over, panel), "too_long", "check_in.0")
+    assert f"{limit + 1} words" in finding.message
+
+
+def test_limits_are_ordered_by_channel() -> None:
+    assert WORD_LIMITS["linkedin"] < WORD_LIMITS["email"] <= WORD_LIMITS["letter"]
+
+
+@pytest.mark.parametrize(
+    ("channel", "words", "flagged"),
+    [
+        ("email", 150, False),  # 4-8 sentences (UC handout) fit
+        ("email", 300, True),
+        ("letter", 200, False),
+        ("letter", 400, True),
+        ("linkedin", 90, False),
+        ("linkedin", 130, True),  # read on a phone: shorter than an email
+    ],
+)
+def test_too_long_bounds_in_words(panel: Answers, channel: str, words: int, flagged: bool) -> None:
+    body = "Dear Grace Hopper,\n\n" + "word " * (words - 5) + "\n\nAda Lovelace"
+    assert len(body.split()) == words
+    drafts = edit_body(render_drafts(panel, channel=channel), "check_in.0", lambda _: body)
+    assert ("too_long" in codes(review(drafts, panel)[by_id(drafts, "check_in.0")])) is flagged
+
+
+@pytest.mark.parametrize(
+    "greeting",
+    [
+        "Dear Sir or Madam,",
+        "Dear Sir,",
+        "Dear Hiring Manager,",
+        "Dear hiring team,",
+        "To whom it may concern,",
+        "Hello,",
+        "Hi there,",
+        "Hi team,",
+        "Hello Analytical Engines Ltd team,",
+    ],
+)
+def test_generic_greeting(panel: Answers, greeting: str) -> None:
+    drafts = edit_body(
+        render_drafts(panel), "check_in.0", lambda b: re.sub(r"^Dear [^,]+,", greeting, b)
+    )
+    assert drafts[by_id(drafts, "check_in.0")].body.startswith(greeting)
+    assert "generic_greeting" in codes(review(drafts, panel)[by_id(drafts, "check_in.0")])
+    assert [d.id for d in review(drafts, panel) if "generic_greeting" in codes(d)] == ["check_in.0"]
+
+
+def test_a_team_greeting_is_fine_when_no_name_is_known(
+    raw_answers: Callable[[str], dict[str, Any]],
+) -> None:
+    answers = validate(raw_answers("no-interviewer"))
+    for tone in TONES:
+        for draft in reviewed_drafts(answers, tone=tone, channel="email"):
+            assert draft.body.startswith(("Dear hiring team,", "Hello Maple Street Clinic team,"))
+            assert "generic_greeting" not in codes(draft)
+
+
+def test_thanks_only(panel: Answers) -> None:
+    """A note that only says thanks is a common mistake (Alison Green)."""
+    short = (
+        "Dear Grace Hopper,\n\nThank you for meeting with me today.\n\nKind regards,\nAda Lovelace"
+    )
+    drafts = edit_body(render_drafts(panel), "thank_you.0", lambda _: short)
+    only_flagged(review(drafts, panel), "thanks_only", "thank_you.0")
+
+
+def test_thanks_only_is_for_thank_you_notes(panel: Answers) -> None:
+    short = "Dear Grace Hopper,\n\nAny news on the role?\n\nKind regards,\nAda Lovelace"
+    drafts = edit_body(render_drafts(panel), "check_in.0", lambda _: short)
+    assert not any("thanks_only" in codes(d) for d in review(drafts, panel))
+
+
+def test_unsigned_when_the_name_is_taken_out(panel: Answers) -> None:
+    drafts = edit_body(
+        render_drafts(panel), "withdraw.0", lambda b: b.replace("Ada Lovelace", "Ada")
+    )
+    finding = only_flagged(review(drafts, panel), "unsigned", "withdraw.0")
+    assert "Ada Lovelace" in finding.message
+
+
+def test_unsigned_when_no_name_is_given(answers_with: Callable[..., dict[str, Any]]) -> None:
+    answers = validate(answers_with("panel", {"candidate.name": ""}))
+    reviewed = reviewed_drafts(answers)
+    assert all("unsigned" in codes(d) for d in reviewed)
+
+
+# --- how findings are put together -------------------------------------------------------------------
+
+
+def test_findings_are_sorted_most_serious_first(panel: Answers) -> None:
+    body = "Dear Sir or Madam,\n\nThanks!! [Name]"
+    drafts = edit_body(render_drafts(panel), "thank_you.0", lambda _: body)
+    findings = review(drafts, panel)[0].findings
+    severities = [f.severity for f in findings]
+    assert severities == sorted(severities, key=["error", "warning", "info"].index)
+    assert {
+        "placeholder",
+        "name_missing",
+        "pushy",
+        "generic_greeting",
+        "thanks_only",
+        "unsigned",
+    } <= set(codes(review(drafts, panel)[0]))
+
+
+def test_review_does_not_change_text_or_order(panel: Answers) -> None:
+    drafts = render_drafts(panel)
+    reviewed = review(drafts, panel)
+    assert [(d.id, d.subject, d.body, d.send_on) for d in reviewed] == [
+        (d.id, d.subject, d.body, d.send_on) for d in drafts
+    ]
+
+
+def test_reviewed_drafts_applies_edits_by_id(panel: Answers) -> None:
+    edits = {
+        "thank_you.1": {"body": "Dear Alan Turing,\n\nThanks ASAP.\n\nAda Lovelace"},
+        "check_in.0": {"subject": ""},
+        "no_such.9": {"body": "ignored"},
+    }
+    reviewed = reviewed_drafts(panel, edits)
+    plain = reviewed_drafts(panel)
+    assert len(reviewed) == len(plain)
+    assert reviewed[1].body == edits["thank_you.1"]["body"]
+    assert reviewed[1].subject == plain[1].subject
+    assert {"pushy", "thanks_only"} <= set(codes(reviewed[1]))
+    i = by_id(reviewed, "check_in.0")
+    assert reviewed[i].subject == "" and reviewed[i].body == plain[i].body
+    assert codes(reviewed[i]) == ["missing_subject"]
+    for a, b in zip(reviewed, plain, strict=True):
+        if a.id not in edits:
+            assert (a.subject, a.body, a.findings) == (b.subject, b.body, b.findings)
+
+
+def test_reviewed_drafts_takes_tone_and_channel(panel: Answers) -> None:
+    warm = reviewed_drafts(panel, tone="warm", channel="linkedin")
+    assert {(d.tone, d.channel) for d in warm} == {("warm", "linkedin")}
+    assert warm[0].body.startswith("Hi Grace,")

@@ -1,0 +1,336 @@
+"""``followup.web.handle``: the worksheet worker's one JSON-in, JSON-out function; errors as data."""
+
+from __future__ import annotations
+
+import copy
+import email
+import email.policy
+import json
+from collections.abc import Callable
+from typing import Any
+
+import icalendar
+import pytest
+
+from followup import parse, schema, to_dict, validate
+from followup.export import plan_rows
+from followup.review import CHECKS, reviewed_drafts
+from followup.sample import SAMPLE
+from followup.web import HANDLERS, handle
+
+CONTRACT_KEYS = {"kind", "to", "subject", "body", "send_on", "findings"}
+EXTRA_KEYS = {"id", "label", "channel", "edited", "generated"}
+
+
+def call(request: Any) -> dict[str, Any]:
+    """Send a request (a dict is JSON-encoded first) and check the response's envelope."""
+    text = request if isinstance(request, str | bytes) else json.dumps(request)
+    response = handle(text)  # type: ignore[arg-type]
+    assert isinstance(response, str)
+    data = json.loads(response)
+    assert isinstance(data["ok"], bool)
+    assert isinstance(data["errors"], list)
+    for error in data["errors"]:
+        assert set(error) == {"path", "message"}
+        assert isinstance(error["path"], str) and isinstance(error["message"], str)
+        assert error["message"]
+    assert data["ok"] == (not data["errors"])
+    return data
+
+
+def failed(request: Any) -> list[dict[str, str]]:
+    data = call(request)
+    assert data["ok"] is False
+    assert set(data) == {"ok", "errors"}
+    return data["errors"]
+
+
+@pytest.fixture
+def sample() -> dict[str, Any]:
+    return json.loads(SAMPLE)
+
+
+def test_handlers_are_the_documented_request_types() -> None:
+    assert set(HANDLERS) == {"render", "ics", "eml", "validate", "schema", "example"}
+
+
+# --- render ------------------------------------------------------------------------------------
+
+
+def test_render_returns_drafts_plan_and_normalised_answers(panel_raw: dict[str, Any]) -> None:
+    data = call({"type": "render", "answers": panel_raw})
+    assert data["ok"] is True and data["errors"] == []
+    assert set(data) == {"ok", "errors", "drafts", "plan", "answers"}
+    answers = validate(panel_raw)
+    expected = reviewed_drafts(answers)
+    assert [{k: d[k] for k in CONTRACT_KEYS} for d in data["drafts"]] == [
+        d.to_dict() for d in expected
+    ]
+    for got, draft in zip(data["drafts"], expected, strict=True):
+        assert set(got) == CONTRACT_KEYS | EXTRA_KEYS
+        assert got["id"] == draft.id
+        assert got["channel"] == "email"
+        assert got["edited"] is False
+        assert got["generated"] == {"subject": draft.subject, "body": draft.body}
+    assert data["plan"] == plan_rows(expected)
+    assert data["answers"] == to_dict(answers)
+    assert [d["id"] for d in data["drafts"]][:3] == ["thank_you.0", "thank_you.1", "thank_you.2"]
+
+
+def test_render_normalises_what_it_echoes(panel_raw: dict[str, Any]) -> None:
+    panel_raw["role"] = "  Data Engineer  "
+    panel_raw["interview"]["interviewers"].append({"name": "", "title": ""})
+    data = call({"type": "render", "answers": panel_raw})
+    assert data["answers"]["role"] == "Data Engineer"
+    assert len(data["answers"]["interview"]["interviewers"]) == 3
+
+
+def test_render_applies_and_reviews_edits_by_draft_id(panel_raw: dict[str, Any]) -> None:
+    body = "Dear Alan Turing,\n\nThanks, and please reply ASAP.\n\nAda Lovelace"
+    data = call(
+        {
+            "type": "render",
+            "answers": panel_raw,
+            "edits": {
+                "thank_you.1": {"body": body},
+                "check_in.0": {"subject": "Any news?"},
+                "withdraw.7": {"body": "no such draft: ignored"},
+            },
+        }
+    )
+    drafts = {d["id"]: d for d in data["drafts"]}
+    plain = {d.id: d for d in reviewed_drafts(validate(panel_raw))}
+    edited = drafts["thank_you.1"]
+    assert edited["body"] == body
+    assert edited["subject"] == plain["thank_you.1"].subject
+    assert edited["edited"] is True
+    assert edited["generated"] == {
+        "subject": plain["thank_you.1"].subject,
+        "body": plain["thank_you.1"].body,
+    }
+    codes = {f["code"] for f in edited["findings"]}
+    assert {"pushy", "thanks_only"} <= codes
+    assert drafts["check_in.0"]["subject"] == "Any news?"
+    assert drafts["check_in.0"]["body"] == plain["check_in.0"].body
+    assert drafts["check_in.0"]["edited"] is True
+    for draft_id, draft in drafts.items():
+        if draft_id not in ("thank_you.1", "check_in.0"):
+            assert draft["edited"] is False, draft_id
+            assert draft["body"] == plain[draft_id].body
+
+
+def test_an_edit_back_to_the_generated_text_is_not_edited(panel_raw: dict[str, Any]) -> None:
+    original = reviewed_drafts(validate(panel_raw))[0]
+    edits = {"thank_you.0": {"subject": original.subject, "body": original.body}}
+    data = call({"type": "render", "answers": panel_raw, "edits": edits})
+    assert data["drafts"][0]["edited"] is False
+
+
+def test_edits_that_copy_a_note_are_caught_across_drafts(panel_raw: dict[str, Any]) -> None:
+    first = reviewed_drafts(validate(panel_raw))[0]
+    copied = first.body.replace("Grace Hopper", "Alan Turing")
+    data = call(
+        {"type": "render", "answers": panel_raw, "edits": {"thank_you.1": {"body": copied}}}
+    )
+    assert [f["code"] for f in data["drafts"][1]["findings"]] == ["identical_notes"]
+
+
+@pytest.mark.parametrize(
+    ("edits", "errors"),
+    [
+        ([{"body": "x"}], [{"path": "edits", "message": "must be an object"}]),
+        ("thank_you.0", [{"path": "edits", "message": "must be an object"}]),
+        ({"thank_you.0": "text"}, [{"path": "edits.thank_you.0", "message": "must be an object"}]),
+        (
+            {"thank_you.0": {"body": None}},
+            [{"path": "edits.thank_you.0.body", "message": "must be text"}],
+        ),
+        (
+            {"thank_you.0": {"subject": 5, "body": ["x"]}},
+            [
+                {"path": "edits.thank_you.0.subject", "message": "must be text"},
+                {"path": "edits.thank_you.0.body", "message": "must be text"},
+            ],
+        ),
+    ],
+)
+def test_malformed_edits_are_errors_as_data(
+    panel_raw: dict[str, Any], edits: Any, errors: list[dict[str, str]]
+) -> None:
+    assert failed({"type": "render", "answers": panel_raw, "edits": edits}) == errors
+
+
+@pytest.mark.parametrize("edits", [None, {}])
+def test_no_edits(panel_raw: dict[str, Any], edits: Any) -> None:
+    data = call({"type": "render", "answers": panel_raw, "edits": edits})
+    assert not any(d["edited"] for d in data["drafts"])
+
+
+def test_render_keeps_non_ascii_literal(raw_answers: Callable[[str], dict[str, Any]]) -> None:
+    response = handle(json.dumps({"type": "render", "answers": raw_answers("unicode-names")}))
+    assert "محمد عبد الله" in response and "🌱" in response
+
+
+def test_render_is_deterministic(panel_raw: dict[str, Any]) -> None:
+    request = json.dumps({"type": "render", "answers": panel_raw})
+    assert handle(request) == handle(request)
+
+
+# --- invalid answers and bad requests ------------------------------------------------------------
+
+
+def test_invalid_answers_come_back_as_errors(panel_raw: dict[str, Any]) -> None:
+    panel_raw["interview"]["interviewers"][0]["email"] = "grace"
+    panel_raw["interview"]["date"] = "2026-2-3"
+    panel_raw["rol"] = "typo"
+    errors = failed({"type": "render", "answers": panel_raw})
+    assert sorted(errors, key=lambda e: e["path"]) == [
+        {"path": "interview.date", "message": "must be a real date written YYYY-MM-DD"},
+        {"path": "interview.interviewers.0.email", "message": "not an email address"},
+        {"path": "rol", "message": "unknown field"},
+    ]
+
+
+@pytest.mark.parametrize("kind", ["render", "ics", "eml", "validate"])
+def test_every_answers_request_validates(kind: str) -> None:
+    assert failed({"type": kind, "answers": {}, "id": "thank_you.0"}) == [
+        {"path": "company.name", "message": "is required"},
+        {"path": "role", "message": "is required"},
+        {"path": "interview.date", "message": "is required"},
+    ]
+
+
+@pytest.mark.parametrize(
+    ("request_text", "path", "start"),
+    [
+        ("", "", "bad request: "),
+        ("not json", "", "bad request: "),
+        ('{"type": "render"', "", "bad request: "),
+        ("[]", "", "the request must be an object"),
+        ('[{"type": "render"}]', "", "the request must be an object"),
+        ("null", "", "the request must be an object"),
+        ('"render"', "", "the request must be an object"),
+        ("42", "", "the request must be an object"),
+        ("{}", "type", "unknown request type None"),
+        ('{"type": "draw"}', "type", "unknown request type 'draw'"),
+        ('{"type": ["render"]}', "type", "unknown request type ['render']"),
+        ('{"type": {"a": 1}}', "type", "unknown request type"),
+        ('{"type": "render"}', "", "the answers must be an object, not null"),
+        ('{"type": "render", "answers": []}', "", "the answers must be an object, not a list"),
+        ('{"type": "render", "answers": "{}"}', "", "the answers must be an object, not text"),
+        ("[" * 100_000 + "]" * 100_000, "", ""),
+        ('{"type": "render", "answers": ' + "[" * 50_000 + "]" * 50_000 + "}", "", ""),
+    ],
+)
+def test_bad_requests_come_back_as_errors(request_text: str, path: str, start: str) -> None:
+    (error,) = failed(request_text)
+    assert error["path"] == path
+    assert error["message"].startswith(start)
+    assert "Traceback" not in error["message"]
+    assert not error["message"].startswith("internal error")
+
+
+@pytest.mark.parametrize("request_value", [None, 42, b'{"type": "example"}', ["x"]])
+def test_handle_never_raises_even_on_non_text(request_value: Any) -> None:
+    data = json.loads(handle(request_value))
+    assert isinstance(data["ok"], bool)
+
+
+def test_bytes_request_works_like_text() -> None:
+    assert json.loads(handle(b'{"type": "example"}'))["ok"] is True  # type: ignore[arg-type]
+
+
+def test_lone_surrogate_in_answers_is_an_error(panel_raw: dict[str, Any]) -> None:
+    text = json.dumps({"type": "render", "answers": panel_raw}).replace(
+        "Ada Lovelace", "Ada \\ud800Lovelace", 1
+    )
+    assert failed(text) == [{"path": "candidate.name", "message": "is not valid Unicode text"}]
+
+
+def test_dates_far_out_are_errors_not_crashes(panel_raw: dict[str, Any]) -> None:
+    panel_raw["interview"]["date"] = "9999-12-30"
+    panel_raw["interview"]["decision_date"] = "9999-12-31"
+    errors = failed({"type": "render", "answers": panel_raw})
+    assert {e["path"] for e in errors} == {"interview.date", "interview.decision_date"}
+
+
+# --- ics and eml ---------------------------------------------------------------------------------
+
+
+def test_ics_request(panel_raw: dict[str, Any]) -> None:
+    data = call({"type": "ics", "answers": panel_raw})
+    assert set(data) == {"ok", "errors", "filename", "text"}
+    assert data["filename"] == "follow-up-analytical-engines-ltd.ics"
+    cal = icalendar.Calendar.from_ical(data["text"])
+    assert len(list(cal.walk("VEVENT"))) == 8
+    assert "\r\n" in data["text"]
+
+
+def test_ics_request_uses_edits(panel_raw: dict[str, Any]) -> None:
+    edits = {"check_in.0": {"subject": "Edited; subject", "body": "Edited, body"}}
+    data = call({"type": "ics", "answers": panel_raw, "edits": edits})
+    descriptions = [
+        str(e["DESCRIPTION"]) for e in icalendar.Calendar.from_ical(data["text"]).walk("VEVENT")
+    ]
+    assert "Subject: Edited; subject\n\nEdited, body" in descriptions
+
+
+def test_ics_filename_for_a_non_latin_company(answers_with: Callable[..., dict[str, Any]]) -> None:
+    answers = answers_with("panel", {"company.name": "李氏工程"})
+    assert call({"type": "ics", "answers": answers})["filename"] == "follow-up-draft.ics"
+
+
+def test_eml_request(panel_raw: dict[str, Any]) -> None:
+    data = call({"type": "eml", "answers": panel_raw, "id": "thank_you.1"})
+    assert set(data) == {"ok", "errors", "filename", "text"}
+    assert data["filename"].endswith(".eml") and "alan-turing" in data["filename"]
+    msg = email.message_from_bytes(data["text"].encode("ascii"), policy=email.policy.default)
+    assert msg["To"].addresses[0].addr_spec == "alan@example.org"
+    draft = reviewed_drafts(validate(panel_raw))[1]
+    assert msg.get_content().replace("\r\n", "\n") == draft.body + "\n"  # type: ignore[attr-defined]
+
+
+def test_eml_request_uses_edits(panel_raw: dict[str, Any]) -> None:
+    edits = {"withdraw.0": {"subject": "Über", "body": "Edited body\nAda Lovelace"}}
+    data = call({"type": "eml", "answers": panel_raw, "id": "withdraw.0", "edits": edits})
+    msg = email.message_from_bytes(data["text"].encode("ascii"), policy=email.policy.default)
+    assert str(msg["Subject"]) == "Über"
+    assert msg.get_content().replace("\r\n", "\n") == "Edited body\nAda Lovelace\n"  # type: ignore[attr-defined]
+
+
+@pytest.mark.parametrize("draft_id", ["thank_you.9", "", None, {"a": 1}])
+def test_eml_for_an_unknown_draft_is_an_error(panel_raw: dict[str, Any], draft_id: Any) -> None:
+    (error,) = failed({"type": "eml", "answers": panel_raw, "id": draft_id})
+    assert error["path"] == "id"
+    assert error["message"].startswith("no draft ")
+
+
+# --- validate, schema, example ------------------------------------------------------------------
+
+
+def test_validate_request_returns_the_normalised_answers(panel_raw: dict[str, Any]) -> None:
+    messy = copy.deepcopy(panel_raw)
+    messy["candidate"]["name"] = "  Ada Lovelace "
+    data = call({"type": "validate", "answers": messy})
+    assert set(data) == {"ok", "errors", "answers"}
+    assert data["answers"] == panel_raw
+
+
+def test_schema_request() -> None:
+    data = call({"type": "schema"})
+    assert data["schema"] == schema()
+    assert set(data["checks"]) == set(CHECKS)
+    assert data["checks"]["pushy"] == {
+        "code": "pushy",
+        "severity": "warning",
+        "summary": CHECKS["pushy"].summary,
+        "guide": "be-patient/#pushy-phrasing",
+    }
+
+
+def test_example_request_gives_valid_answers() -> None:
+    data = call({"type": "example"})
+    assert data["answers"] == json.loads(SAMPLE)
+    rendered = call({"type": "render", "answers": data["answers"]})
+    assert rendered["ok"] is True
+    assert parse(SAMPLE) == validate(data["answers"])
