@@ -1,0 +1,62 @@
+// Write the site's service worker: Workbox's runtime, then worksheet/sw.js with the precache
+// manifest (every file of the built site, each with a revision hash) injected by workbox-build.
+//
+// Usage: node worksheet/precache.cjs SITE_DIR   (run by worksheet/offline.py after each build)
+// Prints one line of JSON: {"count": files, "size": bytes, "warnings": [...]}.
+"use strict";
+
+const fs = require("node:fs");
+const os = require("node:os");
+const path = require("node:path");
+const { injectManifest } = require("workbox-build/build/inject-manifest");
+
+/** Workbox's browser builds, in dependency order; each one sets a part of `self.workbox`. */
+const RUNTIME = ["workbox-core", "workbox-routing", "workbox-strategies", "workbox-precaching"];
+/** The service worker's file name in the site; at the root, so its scope is the whole site. */
+const SW_NAME = "sw.js";
+
+/**
+ * Workbox's runtime and our service worker source as one classic script: no bundler, no
+ * `importScripts` (one file to fetch and to compare on update).
+ * @returns {string}
+ */
+function serviceWorkerSource() {
+  const from = path.dirname(require.resolve("workbox-build/package.json"));
+  const version = require("workbox-build/package.json").version;
+  const parts = [`// Workbox ${version} (MIT, https://github.com/GoogleChrome/workbox): ${RUNTIME.join(", ")}`];
+  for (const name of RUNTIME) {
+    const file = require.resolve(`${name}/build/${name}.prod.js`, { paths: [from] });
+    // The source map comments point at files that the site does not ship.
+    parts.push(fs.readFileSync(file, "utf8").replace(/^\/\/# sourceMappingURL=.*$/m, ""));
+  }
+  parts.push(fs.readFileSync(path.join(__dirname, "sw.js"), "utf8"));
+  return parts.join("\n");
+}
+
+async function main() {
+  const [siteDir] = process.argv.slice(2);
+  if (!siteDir) throw new Error("usage: node worksheet/precache.cjs SITE_DIR");
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "followup-sw-"));
+  try {
+    const swSrc = path.join(tmp, SW_NAME);
+    fs.writeFileSync(swSrc, serviceWorkerSource());
+    const { count, size, warnings } = await injectManifest({
+      swSrc,
+      swDest: path.join(siteDir, SW_NAME),
+      globDirectory: siteDir,
+      globPatterns: ["**/*"],
+      // Source maps are only ever fetched by developer tools; nothing on a page asks for them.
+      globIgnores: [SW_NAME, "**/*.map"],
+      // The Pyodide runtime (about 9 MB of WebAssembly) must be cached like everything else.
+      maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
+    });
+    process.stdout.write(`${JSON.stringify({ count, size, warnings })}\n`);
+  } finally {
+    fs.rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+main().catch((error) => {
+  process.stderr.write(`${error.stack || error}\n`);
+  process.exit(1);
+});
