@@ -11,6 +11,8 @@
 const RUNTIME_URL = new URL("./pyodide/", import.meta.url);
 /** Loaded while Pyodide boots, so their downloads overlap its start-up. */
 const PACKAGES = ["jinja2", "markupsafe", "followup"];
+/** Pyodide's stderr lines that mean the runtime itself failed to start. */
+const FATAL_STDERR = /wasm instantiation failed|fetching of the wasm failed|^Aborted\(/;
 
 /**
  * Post a loading stage for the page's status line.
@@ -29,16 +31,27 @@ async function start() {
   status("loading-runtime", "Loading the Python runtime…");
   const { loadPyodide } = await import(new URL("pyodide.mjs", RUNTIME_URL).href);
   let lastError = "";
-  const pyodide = await loadPyodide({
-    indexURL: RUNTIME_URL.href,
-    lockFileURL: new URL("pyodide-lock.json", RUNTIME_URL).href,
-    packages: PACKAGES,
-    stdout: (/** @type {string} */ line) => console.debug(line),
-    stderr: (/** @type {string} */ line) => {
-      console.warn(line);
-      lastError = line;
-    },
+  /** @type {(error: Error) => void} */
+  let fail = () => {};
+  // When the .wasm cannot be fetched or compiled, Pyodide only says so on stderr and its
+  // promise never settles: treat those lines as fatal so the page can offer a retry at once.
+  const fatal = new Promise((_, reject) => {
+    fail = reject;
   });
+  const pyodide = await Promise.race([
+    loadPyodide({
+      indexURL: RUNTIME_URL.href,
+      lockFileURL: new URL("pyodide-lock.json", RUNTIME_URL).href,
+      packages: PACKAGES,
+      stdout: (/** @type {string} */ line) => console.debug(line),
+      stderr: (/** @type {string} */ line) => {
+        console.warn(line);
+        lastError = line;
+        if (FATAL_STDERR.test(line)) fail(new Error(line));
+      },
+    }),
+    fatal,
+  ]);
   // A package that fails to load is only reported on stderr; the import would fail later.
   const missing = PACKAGES.filter((name) => !(name in pyodide.loadedPackages));
   if (missing.length) {
