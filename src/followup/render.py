@@ -186,15 +186,7 @@ def planned_kinds(answers: Answers) -> list[str]:
     if iv.stage == "informational":
         # No decision is pending after an informational meeting: nothing to check in on.
         return [*kinds, "stay_in_touch"]
-    return [
-        *kinds,
-        "check_in",
-        "check_in_again",
-        "stay_in_touch",
-        "after_rejection",
-        "competing_offer",
-        "withdraw",
-    ]
+    return [*kinds, *KINDS[KINDS.index("check_in") :]]
 
 
 def render_draft(
