@@ -330,6 +330,33 @@ def _file(config: MkDocsConfig, source: Path, dest: str) -> File:
     return File.generated(config, dest, abs_src_path=str(source))
 
 
+# A task-list item as pymdownx.tasklist writes it: a checkbox with no name, then the item's text.
+TASK_ITEM = re.compile(
+    r'<li class="task-list-item">(<input type="checkbox"[^>]*>)(.*?)</li>', re.DOTALL
+)
+# Content a <label> must not wrap (other controls, blocks, nested lists).
+NOT_IN_LABEL = re.compile(
+    r"<(?:ul|ol|li|p|div|label|input|select|textarea|button)\b", re.IGNORECASE
+)
+
+
+def label_task_items(html: str) -> str:
+    """Each checklist box labelled by its item's text, so a screen reader says what it is for."""
+
+    def label(match: re.Match[str]) -> str:
+        box, text = match.groups()
+        if NOT_IN_LABEL.search(text):
+            return match.group(0)
+        return f'<li class="task-list-item"><label>{box}{text}</label></li>'
+
+    return TASK_ITEM.sub(label, html)
+
+
+def on_page_content(html: str, page: Page, config: MkDocsConfig, files: Files) -> str:
+    """Checklist boxes get names (axe: label); the rest of the page is left as it is."""
+    return label_task_items(html)
+
+
 def on_post_page(output: str, page: Page, config: MkDocsConfig) -> str:
     """Every page gets its Content-Security-Policy (worksheet/offline.py)."""
     return _load_module("offline", ROOT / "worksheet" / "offline.py").post_page(output, config)

@@ -141,10 +141,12 @@ def _member(node: dict[str, Any], defaults: dict[str, str]) -> str:
     if node["repeat"]:
         return _repeat(node, defaults)
     inner = "".join(_member(m, defaults) for m in node["members"])
+    gid = _id(node["path"])
+    described = f' aria-describedby="{gid}-help"' if node["help"] else ""
     return (
-        f'<fieldset class="fw-group" data-fw-group="{_e(node["path"])}">'
+        f'<fieldset class="fw-group" data-fw-group="{_e(node["path"])}"{described}>'
         f'<legend class="fw-legend">{_e(node["label"])}</legend>'
-        f"{_help(node, _id(node['path']))}{inner}</fieldset>"
+        f"{_help(node, gid)}{inner}</fieldset>"
     )
 
 
@@ -155,10 +157,11 @@ def _repeat(node: dict[str, Any], defaults: dict[str, str]) -> str:
     row = _row(node, defaults)
     # Rows are numbered for people from 1; <span data-fw-n> is filled in by worksheet.mjs.
     first = row.replace(INDEX, "0").replace("<span data-fw-n></span>", "<span data-fw-n>1</span>")
-    described = f' aria-describedby="{gid}-help"' if node["help"] else ""
+    # The group's help and its own errors (e.g. too many rows) are read with its legend.
+    described = " ".join(([f"{gid}-help"] if node["help"] else []) + [f"{gid}-error"])
     return (
         f'<fieldset class="fw-group fw-repeat" data-fw-repeat="{_e(path)}" '
-        f'data-fw-max="{node["repeat"]}" data-fw-item="{_e(item)}"{described}>'
+        f'data-fw-max="{node["repeat"]}" data-fw-item="{_e(item)}" aria-describedby="{described}">'
         f'<legend class="fw-legend">{_e(node["label"])}</legend>'
         f"{_help(node, gid)}"
         f'<ol class="fw-rows" data-fw-rows>{first}</ol>'

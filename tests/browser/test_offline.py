@@ -280,6 +280,7 @@ def build_v2(tmp: Path, site_url: str) -> Path:
         "pyproject.toml",
         "package.json",
         "docs",
+        "overrides",
         "macros",
         "worksheet",
         "src",
