@@ -53,7 +53,7 @@ build: setup
 	$(BIN)/mkdocs build --strict
 
 lint: setup
-	$(BIN)/ruff check src tests macros worksheet
+	$(BIN)/ruff check src tests macros worksheet bench
 	$(BIN)/mypy
 
 test: setup browser lint

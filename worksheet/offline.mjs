@@ -1,6 +1,8 @@
 // Offline use, on every page: registers the site's service worker (sw.js), shows "Available
 // offline" once every file of this version is cached, and offers "A new version is ready —
-// Reload" instead of switching versions under someone who is writing.
+// Reload" instead of switching versions under someone who is writing. The worksheet's Python
+// runtime joins the offline copy only once the worksheet has been used (`keepRuntime`), so
+// reading the guide never downloads it.
 //
 // Loaded once per visit (Material's instant navigation keeps it); page parts are painted again
 // from `document$`. The privacy page's buttons (in `[data-offline-actions]`) remove or restore
@@ -13,6 +15,8 @@ const SW_URL = new URL("sw.js", SITE);
 const OPT_OUT = "followup-offline";
 /** Ask the server for a newer sw.js at most this often on instant navigations and tab returns. */
 const UPDATE_INTERVAL_MS = 10 * 60 * 1000;
+/** How long the service worker may take to save the runtime (a slow connection, 14 MB). */
+const RUNTIME_TIMEOUT_MS = 10 * 60 * 1000;
 
 const TEXT = {
   saving: "Saving this site for offline use…",
@@ -33,6 +37,16 @@ let updateReady = false;
 let lastUpdateCheck = Date.now();
 /** `start` listens for controller changes once, even when restarted after a removal. */
 let listening = false;
+/** Set while the service worker saves the runtime for this page's worksheet. */
+let savingRuntime = false;
+/** A first visit to the worksheet installs the service worker once the engine is ready (or
+ * after this long), so that the precache does not compete with Python's start for the CPU. */
+const ENGINE_WAIT_MS = 60 * 1000;
+/** @type {() => void} */
+let engineReady = () => {};
+const engineStarted = new Promise((resolve) => {
+  engineReady = () => resolve(undefined);
+});
 
 const supported = "serviceWorker" in navigator && "caches" in self;
 // `mkdocs serve` marks its pages: live reload and a cache of the previous build do not mix.
@@ -45,6 +59,15 @@ function optedOut() {
   } catch {
     return false;
   }
+}
+
+/**
+ * Whether this browser keeps a copy of the site (not under `mkdocs serve`, not after "Remove
+ * the offline copy"): the worksheet's engine then keeps its memory snapshot too.
+ * @returns {boolean}
+ */
+export function keepsOfflineCopy() {
+  return !dev && !optedOut();
 }
 
 /** @param {boolean} off remember (or forget) the person's choice not to keep a copy */
@@ -61,12 +84,13 @@ function setOptedOut(off) {
  * Ask a service worker a question over a private channel.
  * @param {ServiceWorker} worker
  * @param {object} message
+ * @param {number} [timeout] milliseconds
  * @returns {Promise<any>}
  */
-function ask(worker, message) {
+function ask(worker, message, timeout = 10000) {
   return new Promise((resolve, reject) => {
     const channel = new MessageChannel();
-    const timer = setTimeout(() => reject(new Error("the service worker did not answer")), 10000);
+    const timer = setTimeout(() => reject(new Error("the service worker did not answer")), timeout);
     channel.port1.onmessage = (event) => {
       clearTimeout(timer);
       resolve(event.data);
@@ -81,7 +105,13 @@ function setState(next) {
   paint();
 }
 
-/** The indicator's state: "ready" only when this page's service worker has every file. */
+/** Whether this page is the worksheet, which needs the runtime too to work offline. */
+function needsRuntime() {
+  return document.querySelector("[data-fw-root]") !== null;
+}
+
+/** The indicator's state: "ready" only when this page's service worker has every file this
+ * page needs (on the worksheet, the runtime as well). */
 async function refresh() {
   const controller = navigator.serviceWorker.controller;
   if (!controller) {
@@ -90,10 +120,34 @@ async function refresh() {
   }
   try {
     const status = await ask(controller, { type: "STATUS" });
-    setState(status?.complete ? "ready" : "off");
+    const runtime = !needsRuntime() || status?.runtime;
+    setState(status?.complete && runtime ? "ready" : savingRuntime ? "saving" : "off");
   } catch {
     setState("off");
   }
+}
+
+/**
+ * Keep the worksheet's Python runtime in the offline copy. The worksheet calls this once its
+ * engine is ready: the files are then in the HTTP cache, so the service worker revalidates
+ * them instead of downloading them a second time.
+ * @returns {Promise<void>}
+ */
+export async function keepRuntime() {
+  engineReady();
+  if (!supported || dev || optedOut()) return;
+  const active = (await navigator.serviceWorker.ready).active;
+  if (!active || optedOut()) return;
+  savingRuntime = true;
+  if (state !== "ready") setState("saving");
+  try {
+    await ask(active, { type: "CACHE_RUNTIME" }, RUNTIME_TIMEOUT_MS);
+  } catch (error) {
+    console.warn("The drafting engine could not be saved for offline use:", error);
+  } finally {
+    savingRuntime = false;
+  }
+  await refresh();
 }
 
 /** Put the indicator in the footer, the prompt and the privacy page's buttons in their places. */
@@ -210,6 +264,9 @@ async function start() {
     // Let the page (and the worksheet's engine) load first; the precache downloads after.
     await new Promise((resolve) => addEventListener("load", resolve, { once: true }));
   }
+  if (!navigator.serviceWorker.controller && needsRuntime()) {
+    await Promise.race([engineStarted, new Promise((resolve) => setTimeout(resolve, ENGINE_WAIT_MS))]);
+  }
   const hadController = navigator.serviceWorker.controller !== null;
   if (!listening) listen(hadController);
   registration = await navigator.serviceWorker.register(SW_URL, { updateViaCache: "none" });
@@ -235,7 +292,8 @@ export async function removeOfflineCopy() {
     const found = await navigator.serviceWorker.getRegistration(SITE.href);
     if (found && found.scope === SITE.href) await found.unregister();
     registration = null;
-    // Workbox names its caches "followup-<kind>-<scope>"; other sites on this origin keep theirs.
+    // Workbox names its caches "followup-<kind>-<scope>", and so does the engine's snapshot
+    // (python.mjs); other sites on this origin keep theirs.
     for (const name of await caches.keys()) {
       if (name.startsWith("followup-") && name.endsWith(`-${SITE.href}`)) await caches.delete(name);
     }
@@ -295,7 +353,11 @@ if (documentChanges) {
   let first = true;
   documentChanges.subscribe(() => {
     paint();
-    if (!first) checkForUpdate();
+    if (!first) {
+      checkForUpdate();
+      // The worksheet needs more than a guide page to be "Available offline".
+      if (registration && navigator.serviceWorker.controller) refresh().catch(() => {});
+    }
     first = false;
   });
 } else {

@@ -1,10 +1,12 @@
 // Write the site's service worker: Workbox's runtime, then worksheet/sw.js with the precache
-// manifest (every file of the built site, each with a revision hash) injected by workbox-build.
+// manifest (every file of the built site, each with a revision hash and its sha256 integrity)
+// injected by workbox-build.
 //
 // Usage: node worksheet/precache.cjs SITE_DIR   (run by worksheet/offline.py after each build)
 // Prints one line of JSON: {"count": files, "size": bytes, "warnings": [...]}.
 "use strict";
 
+const crypto = require("node:crypto");
 const fs = require("node:fs");
 const os = require("node:os");
 const path = require("node:path");
@@ -33,6 +35,23 @@ function serviceWorkerSource() {
   return parts.join("\n");
 }
 
+/**
+ * A manifest transform: each entry gets the Subresource Integrity of its file (sha256, as
+ * Pyodide writes it for the wheels), so the service worker may revalidate instead of
+ * re-downloading and still never store bytes that differ from this build's.
+ * @param {string} siteDir
+ */
+function withIntegrity(siteDir) {
+  return async (/** @type {{url: string}[]} */ manifest) => ({
+    manifest: manifest.map((entry) => {
+      const data = fs.readFileSync(path.join(siteDir, decodeURIComponent(entry.url)));
+      const integrity = `sha256-${crypto.createHash("sha256").update(data).digest("base64")}`;
+      return { ...entry, integrity };
+    }),
+    warnings: [],
+  });
+}
+
 async function main() {
   const [siteDir] = process.argv.slice(2);
   if (!siteDir) throw new Error("usage: node worksheet/precache.cjs SITE_DIR");
@@ -49,6 +68,7 @@ async function main() {
       globIgnores: [SW_NAME, "**/*.map"],
       // The Pyodide runtime (about 9 MB of WebAssembly) must be cached like everything else.
       maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
+      manifestTransforms: [withIntegrity(siteDir)],
     });
     process.stdout.write(`${JSON.stringify({ count, size, warnings })}\n`);
   } finally {

@@ -6,13 +6,31 @@
 //                                                            | ready | error
 //                  {id, ok: true, result}  or  {id, ok: false, error}
 // Start it with `new Worker(url, {type: "module"})`: Pyodide 314 refuses classic workers.
+// With `?snapshot=off` in its URL (the person removed the offline copy) it neither restores
+// nor makes a memory snapshot (python.mjs); otherwise, once ready and idle, it has snapshot.mjs
+// make one for the next visit when there is none for this build.
 
-/** Folder written by worksheet/runtime.py `assemble()`; relative, so any sub-path works. */
-const RUNTIME_URL = new URL("./pyodide/", import.meta.url);
-/** Loaded while Pyodide boots, so their downloads overlap its start-up. */
-const PACKAGES = ["jinja2", "markupsafe", "followup"];
+import {
+  LOCK_URL,
+  PACKAGES,
+  RUNTIME_URL,
+  SNAPSHOT_CACHE,
+  dropSnapshot,
+  hasSnapshot,
+  installWheels,
+  readLock,
+  storedSnapshot,
+} from "./python.mjs";
+
 /** Pyodide's stderr lines that mean the runtime itself failed to start. */
 const FATAL_STDERR = /wasm instantiation failed|fetching of the wasm failed|^Aborted\(/;
+/** Whether this browser may keep a snapshot (see the header). */
+const SNAPSHOTS = new URL(import.meta.url).searchParams.get("snapshot") !== "off" && "caches" in self;
+/** Quiet time (no requests) before the snapshot's maker starts: it takes a core for seconds,
+ * which should not slow down someone who is typing. */
+const SNAPSHOT_DELAY_MS = 3000;
+/** When the page last asked for something (performance.now()). */
+let lastRequestAt = 0;
 
 /**
  * Post a loading stage for the page's status line.
@@ -23,51 +41,134 @@ function status(stage, message) {
   self.postMessage({ type: "status", stage, message });
 }
 
+/** Pyodide's last stderr line, for error messages. */
+let lastError = "";
+
 /**
- * Load Pyodide, the three wheels and `followup.web`; resolve to its `handle` function.
- * @returns {Promise<(request: string) => string>}
+ * `loadPyodide(options)` with this worker's output streams. When the .wasm cannot be fetched
+ * or compiled, Pyodide only says so (on stderr or the console) and its promise never settles:
+ * those lines reject.
+ * @param {(options: object) => Promise<any>} loadPyodide
+ * @param {object} options
+ */
+async function load(loadPyodide, options) {
+  /** @type {(error: Error) => void} */
+  let fail = () => {};
+  const fatal = new Promise((_, reject) => {
+    fail = reject;
+  });
+  // Pyodide's loader reports a .wasm that cannot be fetched or instantiated with console.warn
+  // only (not on `stderr`), and then never settles: listen there too while it loads.
+  const warn = console.warn;
+  console.warn = (/** @type {unknown[]} */ ...args) => {
+    warn.apply(console, args);
+    if (typeof args[0] === "string" && FATAL_STDERR.test(args[0])) fail(new Error(args[0]));
+  };
+  try {
+    return await Promise.race([
+      loadPyodide({
+        indexURL: RUNTIME_URL.href,
+        lockFileURL: LOCK_URL.href,
+        stdout: (/** @type {string} */ line) => console.debug(line),
+        stderr: (/** @type {string} */ line) => {
+          console.warn(line);
+          lastError = line;
+          if (FATAL_STDERR.test(line)) fail(new Error(line));
+        },
+        ...options,
+      }),
+      fatal,
+    ]);
+  } finally {
+    console.warn = warn;
+  }
+}
+
+/**
+ * The interpreter restored from this build's snapshot, with the wheels' files in place; null
+ * when there is none (or it does not restore: then it is dropped).
+ * @param {(options: object) => Promise<any>} loadPyodide
+ */
+async function restore(loadPyodide) {
+  if (!SNAPSHOTS || !(await caches.has(SNAPSHOT_CACHE))) return null; // no lock request then
+  const { lock, sha256 } = await readLock();
+  const snapshot = await storedSnapshot(sha256);
+  if (!snapshot) return null;
+  try {
+    const pyodide = await load(loadPyodide, { _loadSnapshot: snapshot });
+    await installWheels(pyodide, lock);
+    console.debug("followup: the engine was restored from its snapshot"); // tests look for this
+    return pyodide;
+  } catch (error) {
+    console.warn("The stored snapshot did not restore; starting afresh:", error);
+    await dropSnapshot();
+    return null;
+  }
+}
+
+/**
+ * Load Pyodide, the three wheels and `followup.web` (or restore all that from a snapshot);
+ * resolve to its `handle` function.
+ * @returns {Promise<{handle: (request: string) => string, restored: boolean}>}
  */
 async function start() {
   status("loading-runtime", "Loading the Python runtime…");
   const { loadPyodide } = await import(new URL("pyodide.mjs", RUNTIME_URL).href);
-  let lastError = "";
-  /** @type {(error: Error) => void} */
-  let fail = () => {};
-  // When the .wasm cannot be fetched or compiled, Pyodide only says so on stderr and its
-  // promise never settles: treat those lines as fatal so the page can offer a retry at once.
-  const fatal = new Promise((_, reject) => {
-    fail = reject;
-  });
-  const pyodide = await Promise.race([
-    loadPyodide({
-      indexURL: RUNTIME_URL.href,
-      lockFileURL: new URL("pyodide-lock.json", RUNTIME_URL).href,
-      packages: PACKAGES,
-      stdout: (/** @type {string} */ line) => console.debug(line),
-      stderr: (/** @type {string} */ line) => {
-        console.warn(line);
-        lastError = line;
-        if (FATAL_STDERR.test(line)) fail(new Error(line));
-      },
-    }),
-    fatal,
-  ]);
-  // A package that fails to load is only reported on stderr; the import would fail later.
-  const missing = PACKAGES.filter((name) => !(name in pyodide.loadedPackages));
-  if (missing.length) {
-    const reason = lastError ? ` (${lastError})` : "";
-    throw new Error(`could not load ${missing.join(", ")}${reason}`);
+  let pyodide = await restore(loadPyodide);
+  const restored = pyodide !== null;
+  if (!pyodide) {
+    // The wheels download while Pyodide boots.
+    pyodide = await load(loadPyodide, { packages: PACKAGES });
+    // A package that fails to load is only reported on stderr; the import would fail later.
+    const missing = PACKAGES.filter((name) => !(name in pyodide.loadedPackages));
+    if (missing.length) {
+      const reason = lastError ? ` (${lastError})` : "";
+      throw new Error(`could not load ${missing.join(", ")}${reason}`);
+    }
   }
   status("loading-packages", "Loading the drafting engine…");
   const web = pyodide.pyimport("followup.web");
   if (typeof web.handle !== "function") throw new Error("followup.web has no handle()");
   status("ready", "The drafting engine is ready.");
-  return web.handle;
+  return { handle: web.handle, restored };
+}
+
+/**
+ * Call `callback` once no request has arrived for SNAPSHOT_DELAY_MS.
+ * @param {() => void} callback
+ */
+function whenIdle(callback) {
+  const check = () => {
+    const quiet = performance.now() - lastRequestAt;
+    if (quiet >= SNAPSHOT_DELAY_MS) callback();
+    else setTimeout(check, SNAPSHOT_DELAY_MS - quiet);
+  };
+  setTimeout(check, SNAPSHOT_DELAY_MS);
+}
+
+/** Have snapshot.mjs make this build's snapshot, unless there is one. */
+async function makeSnapshot() {
+  if (await hasSnapshot((await readLock()).sha256)) return;
+  const maker = new Worker(new URL("./snapshot.mjs", import.meta.url), { type: "module" });
+  maker.addEventListener("message", (/** @type {MessageEvent} */ event) => {
+    maker.terminate();
+    if (!event.data?.ok) console.warn("No snapshot for the next visit:", event.data?.error);
+  });
+  maker.addEventListener("error", (event) => {
+    event.preventDefault();
+    maker.terminate();
+    console.warn("No snapshot for the next visit:", event.message);
+  });
 }
 
 /** Resolves once the engine is usable; requests that arrive earlier wait on it, in order. */
 const engine = start();
-engine.catch((error) => status("error", `The drafting engine could not load: ${describe(error)}`));
+engine.then(
+  ({ restored }) => {
+    if (SNAPSHOTS && !restored) whenIdle(() => makeSnapshot().catch((error) => console.warn(error)));
+  },
+  (error) => status("error", `The drafting engine could not load: ${describe(error)}`),
+);
 
 /**
  * A short, user-safe message: the last line of a Python traceback, never the whole of it.
@@ -87,7 +188,7 @@ function describe(error) {
  * @returns {Promise<unknown>}
  */
 async function callEngine(type, payload) {
-  const handle = await engine;
+  const { handle } = await engine;
   return JSON.parse(handle(JSON.stringify({ ...payload, type })));
 }
 
@@ -114,6 +215,7 @@ async function handler(type, payload) {
 }
 
 self.onmessage = async (/** @type {MessageEvent} */ event) => {
+  lastRequestAt = performance.now();
   const { id, type, payload } = event.data ?? {};
   try {
     const result = await handler(type, payload ?? {});

@@ -8,8 +8,11 @@
 /** localStorage key of the saved worksheet: {version, answers, edits}. */
 const STORAGE_KEY = "followup-worksheet";
 const SAVE_VERSION = 1;
-/** Pause after the last keystroke before the drafts are re-rendered. */
-const RENDER_DELAY_MS = 150;
+/**
+ * Pause after the last keystroke before the drafts are re-rendered. Short, because one render
+ * takes ~20 ms and only one is in flight at a time (keystrokes meanwhile coalesce into the next).
+ */
+const RENDER_DELAY_MS = 30;
 /** Longer mailto: links are cut short by some mail apps and browsers. */
 const MAILTO_LIMIT = 2000;
 /** Loading that has not moved on for this long gets a Retry button (a download that hangs). */
@@ -300,11 +303,18 @@ let current = null;
 /** @returns {Promise<Client>} */
 function engine() {
   if (!clientPromise) {
-    clientPromise = import("./client.mjs").then(({ createClient }) => {
-      const client = /** @type {Client} */ (createClient(new URL("./worker.mjs", import.meta.url)));
+    // Imported here, not at the top, so that the form never waits for them.
+    const modules = Promise.all([import("./client.mjs"), import("./offline.mjs")]);
+    clientPromise = modules.then(([{ createClient }, offline]) => {
+      const url = new URL("./worker.mjs", import.meta.url);
+      // No offline copy wanted: then no memory snapshot of the engine either (worker.mjs).
+      if (!offline.keepsOfflineCopy()) url.searchParams.set("snapshot", "off");
+      const client = /** @type {Client} */ (createClient(url));
       client.onStatus((status) => {
         lastStatus = status;
         current?.showStatus(status);
+        // Only now does the offline copy take the runtime: it is in the HTTP cache by then.
+        if (status.stage === "ready") offline.keepRuntime().catch(() => {});
       });
       return client;
     });
@@ -1243,6 +1253,8 @@ class Worksheet {
     this.revealed.clear();
     this.fill({});
     this.drafts = [];
+    // The next drafts are news even if there are as many as before: say so again.
+    this.lastDraftSummary = "";
     this.cards.clear();
     this.draftsBox.replaceChildren();
     this.draftsBox.dataset.state = "empty";
