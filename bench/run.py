@@ -23,7 +23,6 @@ import platform
 import re
 import shutil
 import statistics
-import subprocess
 import sys
 import tempfile
 import threading
@@ -37,33 +36,21 @@ from typing import Any
 import chart  # bench/chart.py, beside this file
 from playwright.sync_api import BrowserContext, Page, Playwright, sync_playwright
 
+# tests/sitekit.py: the site build, MIME types and Chromium flags the browser tests use too.
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
+import sitekit
+
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "bench" / "out"
 RESULTS = ROOT / "bench" / "results.json"
 PREFIX = "/interview-follow-up/"
 FIXTURE = ROOT / "tests" / "fixtures" / "panel.json"
 STORAGE_KEY = "followup-worksheet"  # worksheet.mjs keeps the answers here
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
+CHROMIUM, CHROMIUM_ARGS = sitekit.CHROMIUM, sitekit.CHROMIUM_ARGS
 # GitHub Pages compresses text, scripts, JSON and WebAssembly; zip files (wheels, the stdlib)
 # go as they are. Level 6 is gzip's default.
 GZIP_TYPES = re.compile(r"^(text/|application/(javascript|json|wasm|xml)|image/svg)")
-TYPES = {
-    **http.server.SimpleHTTPRequestHandler.extensions_map,
-    ".mjs": "text/javascript",
-    ".js": "text/javascript",
-    ".wasm": "application/wasm",
-    ".json": "application/json",
-    ".whl": "application/zip",
-    ".zip": "application/zip",
-}
+TYPES = sitekit.MIME_TYPES
 TIMEOUT_MS = 180_000
 
 # Recorded in every page before its own scripts: long tasks, the form becoming usable (the
@@ -169,17 +156,8 @@ self.postMessage("ready");
 def build_site(site: Path, site_url: str) -> float:
     """``mkdocs build`` as ``make build`` does, with ``SITE_URL`` set as the Pages workflow sets
     it (instant navigation on); returns the build's duration in seconds."""
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1", "SITE_URL": site_url}
-    mkdocs = Path(sys.executable).with_name("mkdocs")
     started = time.perf_counter()
-    result = subprocess.run(
-        [str(mkdocs), "build", "--strict", "-d", str(site)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = sitekit.build_site(site, site_url)
     if result.returncode:
         sys.exit(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}")
     return time.perf_counter() - started
@@ -188,7 +166,9 @@ def build_site(site: Path, site_url: str) -> float:
 def stock_runtime(out: Path) -> None:
     """Pyodide as its npm package ships it (standard library as sources) and the wheels as
     PyPI and ``build`` make them (sources), with a lock for them: what other sites serve."""
-    spec = importlib.util.spec_from_file_location("bench_runtime", ROOT / "worksheet" / "runtime.py")
+    spec = importlib.util.spec_from_file_location(
+        "bench_runtime", ROOT / "worksheet" / "runtime.py"
+    )
     assert spec is not None and spec.loader is not None
     runtime = importlib.util.module_from_spec(spec)
     spec.loader.exec_module(runtime)
@@ -196,7 +176,10 @@ def stock_runtime(out: Path) -> None:
     out.mkdir(parents=True, exist_ok=True)
     for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"):
         shutil.copyfile(core / name, out / name)
-    wheels = [ROOT / ".cache" / "wheels" / runtime.JINJA2_WHEEL, ROOT / ".cache" / "wheels" / runtime.MARKUPSAFE_WHEEL]
+    wheels = [
+        ROOT / ".cache" / "wheels" / runtime.JINJA2_WHEEL,
+        ROOT / ".cache" / "wheels" / runtime.MARKUPSAFE_WHEEL,
+    ]
     for wheel in wheels:
         shutil.copyfile(wheel, out / wheel.name)
     wheels.append(runtime.build_engine_source_wheel(ROOT, out))
@@ -310,7 +293,9 @@ class Server:
             def log_message(self, format: str, *args: Any) -> None:
                 pass
 
-        self.httpd = QuietServer(("127.0.0.1", 0), functools.partial(Handler, directory=str(self.root)))
+        self.httpd = QuietServer(
+            ("127.0.0.1", 0), functools.partial(Handler, directory=str(self.root))
+        )
         self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}{PREFIX}"
 
     def pace(self, wire_bytes: float) -> None:
@@ -400,7 +385,9 @@ DOM_LOADED = "() => performance.getEntriesByType('navigation')[0].domContentLoad
 
 def first_draft(page: Page) -> dict[str, float]:
     """Wait for the first draft on screen; the page's own clock, from navigation start."""
-    page.wait_for_function("() => window.__bench && window.__bench.firstDraft !== null", timeout=TIMEOUT_MS)
+    page.wait_for_function(
+        "() => window.__bench && window.__bench.firstDraft !== null", timeout=TIMEOUT_MS
+    )
     marks = page.evaluate("() => window.__bench")
     loaded = page.evaluate(DOM_LOADED)
     draft = marks["firstDraft"]
@@ -482,7 +469,9 @@ def worksheet_cold(chromium: Chromium, server: Server, keys: int) -> dict[str, A
         }
 
 
-def baseline_cold(chromium: Chromium, server: Server, path: str = "bench-baseline/") -> dict[str, Any]:
+def baseline_cold(
+    chromium: Chromium, server: Server, path: str = "bench-baseline/"
+) -> dict[str, Any]:
     with chromium.context() as context:
         page = context.new_page()
         mark = server.mark()
@@ -574,11 +563,15 @@ def summarise(
         "baseline_main_thread_blocking_ms": col(baseline, "blocking_ms"),
         "baseline_longest_task_ms": col(baseline, "longest_task_ms"),
         "first_draft_transfer_raw_bytes": int(col(worksheet, lambda r: r["draft_transfer"]["raw"])),
-        "first_draft_transfer_gzip_bytes": int(col(worksheet, lambda r: r["draft_transfer"]["gzip"])),
+        "first_draft_transfer_gzip_bytes": int(
+            col(worksheet, lambda r: r["draft_transfer"]["gzip"])
+        ),
         "cold_transfer_raw_bytes": int(col(worksheet, lambda r: r["total_transfer"]["raw"])),
         "cold_transfer_gzip_bytes": int(col(worksheet, lambda r: r["total_transfer"]["gzip"])),
         "cold_requests": int(col(worksheet, lambda r: r["total_transfer"]["requests"])),
-        "cold_not_modified_responses": int(col(worksheet, lambda r: r["total_transfer"]["not_modified"])),
+        "cold_not_modified_responses": int(
+            col(worksheet, lambda r: r["total_transfer"]["not_modified"])
+        ),
         "baseline_transfer_raw_bytes": int(col(baseline, lambda r: r["total_transfer"]["raw"])),
         "baseline_transfer_gzip_bytes": int(col(baseline, lambda r: r["total_transfer"]["gzip"])),
         "warm_transfer_raw_bytes": int(col(warm_ws, lambda r: r["transfer"]["raw"])),
@@ -596,11 +589,27 @@ TARGETS: list[tuple[str, str, Callable[[dict[str, Any]], bool]]] = [
     ("form usable ≤ 300 ms", "form_ready_ms", lambda r: r["form_ready_ms"] <= 300),
     ("first draft cold ≤ 0.7 × baseline", "ratio_cold", lambda r: r["ratio_cold"] <= 0.7),
     ("first draft warm ≤ 1.5 s", "first_draft_warm_ms", lambda r: r["first_draft_warm_ms"] <= 1500),
-    ("first draft offline ≤ 1.5 s", "first_draft_offline_ms", lambda r: r["first_draft_offline_ms"] <= 1500),
+    (
+        "first draft offline ≤ 1.5 s",
+        "first_draft_offline_ms",
+        lambda r: r["first_draft_offline_ms"] <= 1500,
+    ),
     ("keystroke → draft p95 ≤ 50 ms", "keystroke_p95_ms", lambda r: r["keystroke_p95_ms"] <= 50),
-    ("main-thread blocking ≤ 50 ms", "main_thread_blocking_ms", lambda r: r["main_thread_blocking_ms"] <= 50),
-    ("guide pages: no Pyodide bytes", "guide_page_pyodide_bytes", lambda r: r["guide_page_pyodide_bytes"] == 0),
-    ("cold transfer ≤ 6.5 MiB gzip", "cold_transfer_gzip_bytes", lambda r: r["cold_transfer_gzip_bytes"] <= 6.5 * 2**20),
+    (
+        "main-thread blocking ≤ 50 ms",
+        "main_thread_blocking_ms",
+        lambda r: r["main_thread_blocking_ms"] <= 50,
+    ),
+    (
+        "guide pages: no Pyodide bytes",
+        "guide_page_pyodide_bytes",
+        lambda r: r["guide_page_pyodide_bytes"] == 0,
+    ),
+    (
+        "cold transfer ≤ 6.5 MiB gzip",
+        "cold_transfer_gzip_bytes",
+        lambda r: r["cold_transfer_gzip_bytes"] <= 6.5 * 2**20,
+    ),
 ]
 
 
@@ -608,7 +617,9 @@ def table(results: dict[str, Any]) -> str:
     rows = [f"{'target':36} {'measured':>14}  met"]
     for label, key, met in TARGETS:
         value = results[key]
-        shown = f"{value / 2**20:.2f} MiB" if key.endswith("_bytes") and value > 4096 else str(value)
+        shown = (
+            f"{value / 2**20:.2f} MiB" if key.endswith("_bytes") and value > 4096 else str(value)
+        )
         rows.append(f"{label:36} {shown:>14}  {'yes' if met(results) else 'NO'}")
     rows.append(
         f"first draft cold {results['first_draft_cold_ms']} ms vs baseline "
@@ -666,7 +677,9 @@ def main(argv: list[str]) -> int:
 
     results = summarise(worksheet, baseline, warm_ws, warm_base, guides)
     results["pyodide_bare_start_cold_ms"] = median([row["first_draft_ms"] for row in floor])
-    results["stock_baseline_first_render_cold_ms"] = median([row["first_draft_ms"] for row in stock])
+    results["stock_baseline_first_render_cold_ms"] = median(
+        [row["first_draft_ms"] for row in stock]
+    )
     results["ratio_cold_vs_stock"] = round(
         results["first_draft_cold_ms"] / results["stock_baseline_first_render_cold_ms"], 3
     )
@@ -685,8 +698,15 @@ def main(argv: list[str]) -> int:
     args.output.write_text(json.dumps(results, indent=1) + "\n")
     if args.output == RESULTS:
         chart.update_page(results)  # the Performance page shows the committed results
-    raw = {"worksheet": worksheet, "baseline": baseline, "warm_worksheet": warm_ws,
-           "warm_baseline": warm_base, "guide": guides, "floor": floor, "stock": stock}
+    raw = {
+        "worksheet": worksheet,
+        "baseline": baseline,
+        "warm_worksheet": warm_ws,
+        "warm_baseline": warm_base,
+        "guide": guides,
+        "floor": floor,
+        "stock": stock,
+    }
     OUT.mkdir(exist_ok=True)
     (OUT / "raw.json").write_text(json.dumps(raw, indent=1) + "\n")
     print(table(results))

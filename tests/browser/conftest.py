@@ -8,9 +8,6 @@ from __future__ import annotations
 
 import functools
 import http.server
-import os
-import shutil
-import subprocess
 import sys
 import threading
 from collections.abc import Iterator
@@ -18,19 +15,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from sitekit import CHROMIUM, CHROMIUM_ARGS, MIME_TYPES, build_site
 
 ROOT = Path(__file__).resolve().parents[2]
 PREFIX = "/interview-follow-up/"
-CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
-# Without the background-networking flags Chromium calls Google; the test network refuses that.
-CHROMIUM_ARGS = [
-    "--no-sandbox",
-    "--disable-gpu",
-    "--disable-background-networking",
-    "--disable-component-update",
-    "--disable-sync",
-    "--no-first-run",
-]
 
 
 @pytest.fixture(scope="session")
@@ -45,15 +33,7 @@ def browser_type_launch_args(browser_type_launch_args: dict[str, Any]) -> dict[s
 class SiteHandler(http.server.SimpleHTTPRequestHandler):
     """Serves the built site under PREFIX only, with the types module workers and wasm need."""
 
-    extensions_map = {  # noqa: RUF012 (the base class declares it as a plain class attribute)
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".mjs": "text/javascript",
-        ".js": "text/javascript",
-        ".wasm": "application/wasm",
-        ".json": "application/json",
-        ".whl": "application/zip",
-        ".zip": "application/zip",
-    }
+    extensions_map = MIME_TYPES
 
     def translate_path(self, path: str) -> str:
         if not path.startswith(PREFIX):
@@ -95,19 +75,7 @@ def built_site(site_server: QuietServer) -> Path:
     sitemap is then filled in and Material's instant navigation is on, as in production.
     """
     out = site_server.site_root
-    env = {
-        **os.environ,
-        "NO_MKDOCS_2_WARNING": "1",
-        "SITE_URL": f"http://127.0.0.1:{site_server.server_address[1]}{PREFIX}",
-    }
-    mkdocs = Path(sys.executable).with_name("mkdocs")
-    result = subprocess.run(
-        [str(mkdocs), "build", "--strict", "-d", str(out)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
+    result = build_site(out, f"http://127.0.0.1:{site_server.server_address[1]}{PREFIX}")
     if result.returncode:
         pytest.fail(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}")
     return out

@@ -10,11 +10,8 @@ from __future__ import annotations
 import http.server
 import importlib.util
 import json
-import os
 import re
 import shutil
-import subprocess
-import sys
 import threading
 import time
 from collections.abc import Iterator
@@ -24,6 +21,7 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
+from sitekit import MIME_TYPES, build_site
 
 ROOT = Path(__file__).resolve().parents[2]
 PREFIX = "/interview-follow-up/"  # as conftest's server: a GitHub Pages project site
@@ -78,22 +76,12 @@ def load_offline_module() -> Any:
 class Site:
     """A built site on a free loopback port under PREFIX; ``root`` may change between requests."""
 
-    TYPES = {  # noqa: RUF012
-        **http.server.SimpleHTTPRequestHandler.extensions_map,
-        ".mjs": "text/javascript",
-        ".js": "text/javascript",
-        ".wasm": "application/wasm",
-        ".json": "application/json",
-        ".whl": "application/zip",
-        ".zip": "application/zip",
-    }
-
     def __init__(self, root: Path) -> None:
         self.root = root
         site = self
 
         class Handler(http.server.SimpleHTTPRequestHandler):
-            extensions_map = Site.TYPES
+            extensions_map = MIME_TYPES
 
             def __init__(self, *args: Any, **kwargs: Any) -> None:
                 super().__init__(*args, directory=str(site.root), **kwargs)
@@ -299,17 +287,8 @@ def build_v2(tmp: Path, site_url: str) -> Path:
         assert closing in text, closing
         text = text.replace(closing, f"{closing.rstrip(',')} {V2_MARKER},")
     frame.write_text(text)
-    config = project / "mkdocs.yml"
-    config.write_text(config.read_text() + f"\nsite_url: {site_url}\n")
     out = tmp / "site"
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-        cwd=project,
-        env={**os.environ, "NO_MKDOCS_2_WARNING": "1"},
-        capture_output=True,
-        text=True,
-        check=False,
-    )
+    result = build_site(out, site_url, project)
     assert result.returncode == 0, result.stderr
     return out
 

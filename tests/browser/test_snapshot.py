@@ -5,12 +5,11 @@ and the CLI; and none at all once the person removed the offline copy."""
 from __future__ import annotations
 
 import json
-import subprocess
-import sys
 import time
 from pathlib import Path
 
 from playwright.sync_api import Browser, Page, expect
+from sitekit import cli_drafts
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURE = ROOT / "tests" / "fixtures" / "panel.json"
@@ -29,19 +28,10 @@ SNAPSHOTS = """async () => {
 }"""
 
 
-def cli_drafts() -> list[list[str]]:
-    out = subprocess.run(
-        [sys.executable, "-m", "followup", "draft", str(FIXTURE), "--format", "json"],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=ROOT,
-    ).stdout
-    return [[d["kind"], d["subject"], d["body"]] for d in json.loads(out)["drafts"]]
-
-
 def drafts_when_ready(page: Page) -> list[list[str]]:
-    expect(page.locator("[data-fw-status]")).to_have_attribute("data-stage", "ready", timeout=90_000)
+    expect(page.locator("[data-fw-status]")).to_have_attribute(
+        "data-stage", "ready", timeout=90_000
+    )
     expect(page.locator("[data-fw-root]")).to_have_attribute("data-fw-busy", "false")
     drafts: list[list[str]] = page.evaluate(READ_DRAFTS)
     return drafts
@@ -66,7 +56,7 @@ def test_a_restored_engine_drafts_exactly_as_a_fresh_one(browser: Browser, site_
         page = context.new_page()
         page.goto(site_url + "worksheet/")
         fresh = drafts_when_ready(page)
-        assert fresh == cli_drafts()
+        assert fresh == cli_drafts(FIXTURE)
         assert RESTORED not in logs
         wait_for_snapshot(page)
 
@@ -85,7 +75,9 @@ def test_no_snapshot_without_an_offline_copy(browser: Browser, site_url: str) ->
     try:
         page = context.new_page()
         page.goto(site_url + "worksheet/")
-        expect(page.locator("[data-fw-status]")).to_have_attribute("data-stage", "ready", timeout=90_000)
+        expect(page.locator("[data-fw-status]")).to_have_attribute(
+            "data-stage", "ready", timeout=90_000
+        )
         page.wait_for_timeout(4000)  # longer than the worker waits before starting the maker
         assert any(url.endswith("/app/worker.mjs?snapshot=off") for url in requests), requests
         assert not any(url.endswith("/app/snapshot.mjs") for url in requests)

@@ -9,10 +9,7 @@ from __future__ import annotations
 
 import email
 import email.policy
-import functools
 import json
-import subprocess
-import sys
 from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -22,6 +19,7 @@ from urllib.parse import parse_qs, urlsplit
 import icalendar
 import pytest
 from playwright.sync_api import Browser, Download, Error, Page, expect
+from sitekit import cli_drafts
 
 ROOT = Path(__file__).resolve().parents[2]
 FIXTURES = sorted((ROOT / "tests" / "fixtures").glob("*.json"))
@@ -43,19 +41,6 @@ DRAFTS_ARE = f"""expected => {{
 # Every named control's value, to show that a failed import changed nothing.
 FORM_VALUES = """() => Object.fromEntries([...document.querySelectorAll('[data-fw-form] [name]')]
   .map(control => [control.name, control.value]))"""
-
-
-@functools.cache
-def cli_drafts(path: Path) -> list[list[str]]:
-    """What ``followup draft FILE --format json`` (CPython) makes of an answers file."""
-    out = subprocess.run(
-        [sys.executable, "-m", "followup", "draft", str(path), "--format", "json"],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=ROOT,
-    ).stdout
-    return [[d["kind"], d["subject"], d["body"]] for d in json.loads(out)["drafts"]]
 
 
 @dataclass
