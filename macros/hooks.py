@@ -29,7 +29,7 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 import followup
-from followup import cli, export, model
+from followup import cli, export, kinds, model
 from followup.render import MONTHS, WEEKDAYS, Draft
 from followup.review import CHECKS, reviewed_drafts
 
@@ -97,7 +97,7 @@ def draft_html(draft: Draft, answers_name: str) -> str:
     return (
         f'<div class="fu-draft" data-example-kind="{draft.kind}" data-answers="{answers_name}" '
         f'data-tone="{draft.tone}" data-channel="{draft.channel}" data-index="{draft.index}">'
-        f'<p class="fu-draft__meta">{html.escape(export.LABELS[draft.kind])} · to {who} · {when}</p>'
+        f'<p class="fu-draft__meta">{html.escape(kinds.get(draft.kind).label)} · to {who} · {when}</p>'
         f'{subject}<pre class="fu-draft__body" data-part="body">{body}</pre></div>'
     )
 
@@ -204,7 +204,7 @@ def sc_subjects(arg: str, where: str) -> str:
     for draft in reviewed_drafts(_answers(words[0]), channel="email"):
         if draft.kind not in seen:
             seen.add(draft.kind)
-            rows.append(f"| {export.LABELS[draft.kind]} | {html.escape(draft.subject)} |")
+            rows.append(f"| {kinds.get(draft.kind).label} | {html.escape(draft.subject)} |")
     return "\n".join(rows)
 
 

@@ -15,8 +15,10 @@ import icalendar
 import pytest
 
 from followup import Answers, Draft, parse, validate
-from followup.export import LABELS, label, plan_rows, plan_uid, to_eml, to_ics
-from followup.render import KINDS, WEEKDAYS, format_date, with_text
+from followup.export import label, plan_rows, plan_uid, to_eml, to_ics
+from followup.kinds import NAMES as KINDS
+from followup.kinds import REGISTRY
+from followup.render import WEEKDAYS, format_date, with_text
 from followup.review import reviewed_drafts
 
 FIXTURES = sorted((Path(__file__).parent / "fixtures").glob("*.json"), key=lambda p: p.name)
@@ -58,8 +60,12 @@ def description(draft: Draft) -> str:
 # --- iCalendar -------------------------------------------------------------------------------------
 
 
-def test_labels_cover_every_kind() -> None:
+LABELS = {kind.name: kind.label for kind in REGISTRY}
+
+
+def test_labels_are_distinct_and_cover_every_kind() -> None:
     assert list(LABELS) == list(KINDS)
+    assert len(set(LABELS.values())) == len(KINDS)
 
 
 @pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.stem)

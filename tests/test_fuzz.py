@@ -13,7 +13,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from followup import InvalidAnswers, parse, validate
-from followup.model import SCHEMA, Field, Group
+from followup.model import schema
 from followup.review import reviewed_drafts
 from followup.web import handle
 
@@ -71,14 +71,16 @@ nasty_text = st.lists(
 ).map("".join)
 
 
-def leaf_paths(group: Group = SCHEMA, prefix: tuple = ()) -> list[tuple]:
+def leaf_paths(group: dict | None = None, prefix: tuple = ()) -> list[tuple]:
     """Every string field's location in a full answers document (lists at index 0)."""
     paths = []
-    for member in group.members:
-        here = (*prefix, member.name) if member.name else prefix
-        if isinstance(member, Field):
-            paths.append(here if member.name else (*here, 0))
-        elif member.repeat and not (len(member.members) == 1 and not member.members[0].name):
+    for member in (group or schema())["members"]:
+        here = (*prefix, member["name"]) if member["name"] else prefix
+        if member["type"] == "field":
+            paths.append(here if member["name"] else (*here, 0))
+        elif member["repeat"] and not (
+            len(member["members"]) == 1 and not member["members"][0]["name"]
+        ):
             paths += leaf_paths(member, (*here, 0))
         else:
             paths += leaf_paths(member, here)

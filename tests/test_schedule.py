@@ -9,22 +9,23 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from followup import Answers, render_drafts, validate
-from followup.render import KINDS, planned_kinds
+from followup import KINDS, Answers, render_drafts, validate
+from followup.kinds import REGISTRY, send_on
+from followup.render import planned_kinds
 from followup.schedule import (
-    SITUATIONAL,
     add_business_days,
-    check_in_again_date,
-    check_in_date,
-    follow_up_date,
+    follow_up_due,
     is_business_day,
+    last_status_due,
     next_business_day,
-    send_on,
-    stay_in_touch_date,
-    thank_you_date,
+    status_due,
+    thanks_due,
+    weeks_later_due,
 )
 
 D = dt.date
+# Drafts kept ready for "when it happens" carry no date.
+SITUATIONAL = tuple(k.name for k in REGISTRY if k.due is None)
 # December 2026: Thursday 3rd, Friday 4th, Saturday 5th, Sunday 6th, Monday 7th.
 THU, FRI, SAT, SUN, MON = (
     D(2026, 12, 3),
@@ -106,47 +107,47 @@ def test_add_business_days() -> None:
 @pytest.mark.parametrize("time", ["08:00", "10:30", "11:59"])
 def test_morning_interview_gets_its_note_the_same_day(time: str) -> None:
     """Morning interview: that afternoon (Lynn Taylor, Business Insider); within 24 h (TopResume)."""
-    assert thank_you_date(answers(THU, time)) == THU
+    assert thanks_due(answers(THU, time)) == THU
 
 
 @pytest.mark.parametrize("time", ["12:00", "15:00", "23:59"])
 def test_afternoon_interview_gets_its_note_next_business_day(time: str) -> None:
     """Afternoon interview: first thing next morning (Lynn Taylor, Business Insider)."""
-    assert thank_you_date(answers(THU, time)) == FRI
+    assert thanks_due(answers(THU, time)) == FRI
 
 
 def test_no_time_is_taken_as_the_afternoon() -> None:
     """Not from the lobby (Princeton), not before a few hours have passed (Alison Green)."""
-    assert thank_you_date(answers(THU)) == FRI
+    assert thanks_due(answers(THU)) == FRI
 
 
 @pytest.mark.parametrize("time", ["", "13:00", "16:30"])
 def test_friday_afternoon_waits_for_monday(time: str) -> None:
     """Within two days (St. Olaf, Wesleyan) and never on a weekend (DESIGN.md)."""
-    assert thank_you_date(answers(FRI, time)) == MON
+    assert thanks_due(answers(FRI, time)) == MON
 
 
 def test_friday_morning_is_still_friday() -> None:
-    assert thank_you_date(answers(FRI, "09:00")) == FRI
+    assert thanks_due(answers(FRI, "09:00")) == FRI
 
 
 @pytest.mark.parametrize("date", [SAT, SUN])
 @pytest.mark.parametrize("time", ["", "09:00", "15:00"])
 def test_weekend_interview_gets_its_note_on_monday(date: dt.date, time: str) -> None:
     """Send dates never fall on a weekend (DESIGN.md), morning or not."""
-    assert thank_you_date(answers(date, time)) == MON
+    assert thanks_due(answers(date, time)) == MON
 
 
 def test_christmas_eve_afternoon_waits_until_after_christmas() -> None:
-    assert thank_you_date(answers(D(2026, 12, 24), "15:00")) == D(2026, 12, 28)
+    assert thanks_due(answers(D(2026, 12, 24), "15:00")) == D(2026, 12, 28)
 
 
 def test_concerns_and_extra_info_go_a_business_day_after_the_thank_you() -> None:
     """One job per message: thanks first, the fuller answer (Accountemps Canada) next."""
     a = answers(THU, "10:00")
-    assert follow_up_date(a) == FRI
+    assert follow_up_due(a) == FRI
     assert send_on("address_concern", a) == send_on("extra_info", a) == FRI
-    assert follow_up_date(answers(THU, "15:00")) == MON
+    assert follow_up_due(answers(THU, "15:00")) == MON
 
 
 # --- check-ins ----------------------------------------------------------------------------------
@@ -155,7 +156,7 @@ def test_concerns_and_extra_info_go_a_business_day_after_the_thank_you() -> None
 def test_check_in_is_two_business_days_after_the_decision_date() -> None:
     """1-2 business days after the date given (Indeed Career Guide)."""
     a = answers(THU, "10:30", decision=D(2026, 12, 11))  # a Friday
-    assert check_in_date(a) == D(2026, 12, 15)  # Tuesday
+    assert status_due(a) == D(2026, 12, 15)  # Tuesday
 
 
 @pytest.mark.parametrize(
@@ -164,33 +165,33 @@ def test_check_in_is_two_business_days_after_the_decision_date() -> None:
 def test_check_in_is_never_before_the_decision_date(decision: dt.date) -> None:
     """Never before that date (CareerOneStop, US Dept. of Labor; Ask a Manager)."""
     a = answers(THU, "10:30", decision=decision)
-    assert check_in_date(a) > decision
-    assert check_in_again_date(a) > decision
-    assert is_business_day(check_in_date(a))
+    assert status_due(a) > decision
+    assert last_status_due(a) > decision
+    assert is_business_day(status_due(a))
 
 
 def test_decision_on_a_saturday_checks_in_on_tuesday() -> None:
-    assert check_in_date(answers(THU, decision=SAT)) == D(2026, 12, 8)
+    assert status_due(answers(THU, decision=SAT)) == D(2026, 12, 8)
 
 
 def test_decision_on_the_interview_day_still_checks_in_after_the_thank_you() -> None:
     a = answers(FRI, "16:00", decision=FRI)
-    assert thank_you_date(a) < check_in_date(a)
-    assert check_in_date(a) == D(2026, 12, 8)
+    assert thanks_due(a) < status_due(a)
+    assert status_due(a) == D(2026, 12, 8)
 
 
 def test_no_decision_date_waits_seven_business_days() -> None:
     """At least 5 business days plus 1-2 days' buffer (Indeed Career Guide, US)."""
-    assert check_in_date(answers(THU, "10:30")) == D(2026, 12, 14)
-    assert check_in_date(answers(SAT)) == D(2026, 12, 15)
+    assert status_due(answers(THU, "10:30")) == D(2026, 12, 14)
+    assert status_due(answers(SAT)) == D(2026, 12, 15)
     # and it is at least a week (Indeed HK; CareerOneStop: one to two weeks)
-    assert (check_in_date(answers(THU)) - THU).days >= 7
+    assert (status_due(answers(THU)) - THU).days >= 7
 
 
 def test_check_in_again_is_at_least_a_week_later_and_last() -> None:
     """No more than once a week (Ask a Manager); one or two follow-ups in all (Accountemps)."""
     a = answers(THU, "10:30", decision=D(2026, 12, 11))
-    first, second = check_in_date(a), check_in_again_date(a)
+    first, second = status_due(a), last_status_due(a)
     assert second == D(2026, 12, 22)
     assert (second - first).days >= 7
     kinds = planned_kinds(a)
@@ -201,18 +202,18 @@ def test_check_in_again_is_at_least_a_week_later_and_last() -> None:
 
 def test_check_in_again_skips_the_holidays() -> None:
     a = answers(D(2026, 12, 7), "10:00", decision=D(2026, 12, 14))
-    assert check_in_date(a) == D(2026, 12, 16)
-    assert check_in_again_date(a) == D(2026, 12, 23)
+    assert status_due(a) == D(2026, 12, 16)
+    assert last_status_due(a) == D(2026, 12, 23)
     a = answers(D(2026, 12, 7), "10:00", decision=D(2026, 12, 16))
-    assert check_in_date(a) == D(2026, 12, 18)
-    assert check_in_again_date(a) == D(2026, 12, 28)  # 25th is closed
+    assert status_due(a) == D(2026, 12, 18)
+    assert last_status_due(a) == D(2026, 12, 28)  # 25th is closed
 
 
 def test_stay_in_touch_is_weeks_after_the_last_check_in() -> None:
     """For long processes or after a "not now": weeks, not days (DESIGN.md)."""
     a = answers(THU, "10:30", decision=D(2026, 12, 11))
-    assert stay_in_touch_date(a) == D(2027, 1, 19)
-    assert (stay_in_touch_date(a) - check_in_again_date(a)).days >= 28
+    assert weeks_later_due(a) == D(2027, 1, 19)
+    assert (weeks_later_due(a) - last_status_due(a)).days >= 28
 
 
 def test_informational_meetings_plan_no_check_in() -> None:
@@ -285,14 +286,14 @@ def test_no_send_date_is_a_weekend_or_early(
     assert (ty - date).days <= 4
     for kind in ("address_concern", "extra_info"):
         assert dated[kind] > ty
-    check_in, again = check_in_date(a), check_in_again_date(a)
+    check_in, again = status_due(a), last_status_due(a)
     if decision is not None:
         assert check_in > decision
         assert again > decision
     else:
         assert (check_in - date).days >= 9  # 7 business days span at least one weekend
     assert (again - check_in).days >= 7
-    assert (stay_in_touch_date(a) - again).days >= 28
+    assert (weeks_later_due(a) - again).days >= 28
     if stage != "informational":
         assert dated["check_in"] == check_in and dated["check_in_again"] == again
         assert dated["check_in"] > ty

@@ -1,7 +1,8 @@
 """Follow-up drafts, a dated plan and a review after a job interview."""
 
+from .kinds import NAMES as KINDS
 from .model import Answers, FieldError, InvalidAnswers, parse, schema, to_dict, validate
-from .render import KINDS, Draft, Finding, format_date, render_draft, render_drafts
+from .render import Draft, Finding, format_date, render_draft, render_drafts
 
 __all__ = [
     "KINDS",

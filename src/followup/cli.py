@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from . import export, model
+from . import export, kinds, model
 from .model import FieldError, InvalidAnswers
 from .render import Draft, format_date
 from .review import reviewed_drafts
@@ -63,7 +63,7 @@ def _heading(draft: Draft) -> str:
         if draft.send_on
         else "keep for when it happens"
     )
-    return f"=== {export.LABELS[draft.kind]} · to {who} · {when}"
+    return f"=== {kinds.get(draft.kind).label} · to {who} · {when}"
 
 
 def _text(draft: Draft) -> str:

@@ -9,25 +9,15 @@ from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
 
+from . import kinds
 from .model import Answers
 from .render import WEEKDAYS, Draft, format_date
-
-LABELS = {
-    "thank_you": "Thank-you note",
-    "address_concern": "Answer their question",
-    "extra_info": "Send the extra information",
-    "check_in": "Check in",
-    "check_in_again": "Check in one last time",
-    "stay_in_touch": "Stay in touch",
-    "after_rejection": "Reply to a rejection",
-    "competing_offer": "Tell them about another offer",
-    "withdraw": "Withdraw",
-}
 
 
 def label(draft: Draft) -> str:
     """A short, human name for one step of the plan."""
-    return f"{LABELS[draft.kind]} · {draft.to.name}" if draft.to.name else LABELS[draft.kind]
+    name = kinds.get(draft.kind).label
+    return f"{name} · {draft.to.name}" if draft.to.name else name
 
 
 def _escape(text: str) -> str:
@@ -76,9 +66,8 @@ def to_ics(drafts: list[Draft], answers: Answers, now: dt.datetime | None = None
     for draft in drafts:
         if draft.send_on is None:
             continue
-        # A same-day thank-you is due in the afternoon; everything else first thing.
-        same_day = draft.kind == "thank_you" and draft.send_on == answers.interview.date
-        hour = 14 if same_day else 9
+        # A note due on the day of the interview goes in the afternoon; others first thing.
+        hour = 14 if draft.send_on == answers.interview.date else 9
         text = f"Subject: {draft.subject}\n\n{draft.body}" if draft.subject else draft.body
         lines += [
             "BEGIN:VEVENT",
@@ -121,19 +110,16 @@ def to_eml(draft: Draft, answers: Answers) -> bytes:
         message["To"] = recipient
     # A subject is one line, however a person edited it; a header may hold no line break.
     subject = re.sub(r"\s*[\r\n]+\s*", " ", draft.subject).strip()
-    message["Subject"] = subject or f"{answers.role} – {LABELS[draft.kind]}"
+    message["Subject"] = subject or f"{answers.role} – {kinds.get(draft.kind).label}"
     message["X-Unsent"] = "1"  # Outlook and Apple Mail open such a file as a draft to edit
     body = draft.body.replace("\r\n", "\n").replace("\r", "\n")
     message.set_content(body + "\n", charset="utf-8", cte="quoted-printable")
     return message.as_bytes(policy=SMTP)
 
 
-KIND_ORDER = {kind: i for i, kind in enumerate(LABELS)}
-
-
 def plan_rows(drafts: list[Draft]) -> list[dict[str, str | None]]:
     """The plan as rows in date order, undated steps (kept for when they happen) last."""
-    dated = sorted((d for d in drafts if d.send_on), key=lambda d: (d.send_on, KIND_ORDER[d.kind]))
+    dated = sorted((d for d in drafts if d.send_on), key=lambda d: (d.send_on, kinds.ORDER[d.kind]))
     undated = [d for d in drafts if d.send_on is None]
     return [
         {

@@ -1,14 +1,21 @@
-"""The answers contract (v1): its fields, their validation, and the typed answers the engine reads."""
+"""The answers contract, declared once as typed dataclasses: validation, parsing and serialising follow.
+
+Each field carries a ``Spec`` (what kind of value it holds, its bounds); the form's labels and help
+live in ``form_text``. Adding a field means adding it here (and its copy there), then using it.
+"""
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
 import tomllib
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import Any
+
+from . import form_text
 
 VERSION = 1
 
@@ -42,317 +49,134 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
 
 @dataclass(frozen=True)
-class Field:
-    """One leaf of the answers: how to label it, explain it and check it."""
+class Spec:
+    """What one field of the contract holds.
 
-    name: str
-    label: str
-    help: str = ""
-    kind: str = "text"  # text | multiline | email | date | time | link | choice
-    required: bool = False
+    Leaves are ``text``, ``multiline``, ``email``, ``date``, ``time``, ``link`` or ``choice``;
+    ``group`` holds one object of dataclass ``of``; ``list`` holds up to ``repeat`` entries, each
+    an object of dataclass ``of`` (whose ``key`` field must be filled when any other is) or, when
+    ``of`` is a Spec, a leaf.
+    """
+
+    kind: str = "text"
     max_length: int = MEDIUM
+    required: bool = False
     choices: tuple[str, ...] = ()
-    placeholder: str = ""
-
-
-@dataclass(frozen=True)
-class Group:
-    """A named object of fields, or (with ``repeat``) a list of such objects or of one field."""
-
-    name: str
-    label: str
-    members: tuple[Field | Group, ...]
-    help: str = ""
-    repeat: int = 0  # 0: a single object; otherwise the most entries allowed
-    item_label: str = ""
-    # For a repeating group, the member that must be filled when any other is.
+    default: str = ""
+    of: Any = None
+    repeat: int = 0
     key: str = ""
 
 
-SCHEMA = Group(
-    "",
-    "Answers",
-    (
-        Group(
-            "candidate",
-            "You",
-            (
-                Field(
-                    "name",
-                    "Your name",
-                    "Used to sign the drafts.",
-                    max_length=SHORT,
-                    placeholder="Ada Lovelace",
-                ),
-                Field(
-                    "email",
-                    "Your email",
-                    "Shown in letters and used as the sender of .eml files.",
-                    kind="email",
-                    max_length=SHORT,
-                    placeholder="ada@example.org",
-                ),
-                Field(
-                    "phone",
-                    "Your phone",
-                    "Optional; added under your name.",
-                    max_length=40,
-                    placeholder="+44 20 7946 0000",
-                ),
-                Field(
-                    "signature",
-                    "Signature",
-                    "Extra lines under your name, such as a link "
-                    "to your portfolio. Replaces email and phone when given.",
-                    kind="multiline",
-                    max_length=MEDIUM,
-                ),
-            ),
-        ),
-        Group(
-            "company",
-            "The company",
-            (
-                Field(
-                    "name",
-                    "Company",
-                    required=True,
-                    max_length=SHORT,
-                    placeholder="Analytical Engines Ltd",
-                ),
-                Field(
-                    "news",
-                    "Recent company news",
-                    "Something the company did lately that "
-                    "you noticed, for a later stay-in-touch note. Write it to follow "
-                    "\u201cI was glad to read about\u201d.",
-                    max_length=MEDIUM,
-                    placeholder="the launch of your streaming service",
-                ),
-            ),
-        ),
-        Field(
-            "role",
-            "Role",
-            "The job title you interviewed for.",
-            required=True,
-            max_length=SHORT,
-            placeholder="Data Engineer",
-        ),
-        Group(
-            "interview",
-            "The interview",
-            (
-                Field("date", "Interview date", required=True, kind="date"),
-                Field(
-                    "time",
-                    "Start time",
-                    "24-hour clock. A morning interview gets its thank-you the same afternoon.",
-                    kind="time",
-                ),
-                Field("stage", "Stage", kind="choice", choices=STAGES),
-                Field("format", "Format", kind="choice", choices=FORMATS),
-                Group(
-                    "interviewers",
-                    "Interviewers",
-                    (
-                        Field(
-                            "name",
-                            "Name",
-                            "Spell it exactly as they do.",
-                            max_length=SHORT,
-                            placeholder="Grace Hopper",
-                        ),
-                        Field(
-                            "title",
-                            "Job title",
-                            max_length=SHORT,
-                            placeholder="Engineering Manager",
-                        ),
-                        Field(
-                            "email",
-                            "Email",
-                            kind="email",
-                            max_length=SHORT,
-                            placeholder="grace@example.org",
-                        ),
-                        Field(
-                            "discussed",
-                            "What you talked about",
-                            "One thing from your "
-                            "conversation with this person; it makes their note personal. "
-                            "Write it to follow \u201cI enjoyed talking about\u201d.",
-                            max_length=MEDIUM,
-                            placeholder="moving the nightly batch jobs to streaming",
-                        ),
-                    ),
-                    help="Everyone who interviewed you. Each gets a note of their own.",
-                    repeat=MAX_INTERVIEWERS,
-                    item_label="Interviewer",
-                    key="name",
-                ),
-                Group(
-                    "highlights",
-                    "Highlights",
-                    (
-                        Field(
-                            "",
-                            "Highlight",
-                            max_length=MEDIUM,
-                            placeholder="migrating a 2 TB warehouse to Parquet",
-                        ),
-                    ),
-                    help="Something of yours that came up and went down well. Write it to "
-                    "follow \u201cmy experience with\u201d.",
-                    repeat=MAX_ITEMS,
-                    item_label="Highlight",
-                ),
-                Group(
-                    "concerns",
-                    "Concerns or questions",
-                    (
-                        Field(
-                            "question",
-                            "Question or concern",
-                            "What they asked or seemed unsure about.",
-                            max_length=MEDIUM,
-                            placeholder="experience with project management software",
-                        ),
-                        Field(
-                            "answer",
-                            "Your fuller answer",
-                            max_length=LONG,
-                            placeholder="three years of running sprints in Jira and Asana",
-                        ),
-                    ),
-                    help="Questions you could answer better now, or doubts they raised.",
-                    repeat=MAX_ITEMS,
-                    item_label="Concern",
-                    key="question",
-                ),
-                Group(
-                    "extra_info",
-                    "Information to send",
-                    (
-                        Field("topic", "Topic", max_length=SHORT, placeholder="portfolio"),
-                        Field(
-                            "detail",
-                            "Detail",
-                            max_length=LONG,
-                            placeholder="the pipeline case study",
-                        ),
-                        Field(
-                            "link",
-                            "Link",
-                            kind="link",
-                            max_length=MEDIUM,
-                            placeholder="https://example.org/case",
-                        ),
-                    ),
-                    help="Material you promised, or something you had no chance to mention.",
-                    repeat=MAX_ITEMS,
-                    item_label="Item",
-                    key="topic",
-                ),
-                Field(
-                    "decision_date",
-                    "Decision expected by",
-                    "The date they said they would decide. No check-in goes out before it.",
-                    kind="date",
-                ),
-                Field(
-                    "next_steps",
-                    "Next steps they mentioned",
-                    max_length=MEDIUM,
-                    placeholder="a take-home exercise",
-                ),
-            ),
-        ),
-        Field(
-            "update",
-            "News of your own",
-            "Something new since the interview, for a later note. A full sentence.",
-            kind="multiline",
-            max_length=LONG,
-            placeholder="I have since completed the AWS data engineering certification",
-        ),
-        Group(
-            "preferences",
-            "Style",
-            (
-                Field("tone", "Tone", kind="choice", choices=TONES),
-                Field("channel", "Channel", kind="choice", choices=CHANNELS),
-            ),
-        ),
-    ),
-)
+def _field(spec: Spec, default: Any = "", factory: Any = None) -> Any:
+    meta = {"spec": spec}
+    if factory is not None:
+        return dataclasses.field(default_factory=factory, metadata=meta)
+    return dataclasses.field(default=default, metadata=meta)
 
 
-@dataclass(frozen=True)
+def text_field(max_length: int = MEDIUM, *, required: bool = False, multiline: bool = False) -> Any:
+    return _field(Spec("multiline" if multiline else "text", max_length, required))
+
+
+def email_field() -> Any:
+    return _field(Spec("email", SHORT))
+
+
+def link_field() -> Any:
+    return _field(Spec("link", MEDIUM))
+
+
+def date_field(*, required: bool = False) -> Any:
+    return _field(Spec("date", required=required), None)
+
+
+def time_field() -> Any:
+    return _field(Spec("time"), None)
+
+
+def choice_field(choices: tuple[str, ...], default: str = "") -> Any:
+    return _field(Spec("choice", choices=choices, default=default), default)
+
+
+def group_field(of: type) -> Any:
+    return _field(Spec("group", of=of), factory=of)
+
+
+def list_of(of: type | Spec, repeat: int = MAX_ITEMS, key: str = "") -> Any:
+    return _field(Spec("list", of=of, repeat=repeat, key=key), factory=tuple)
+
+
+@dataclass(frozen=True, kw_only=True)
 class Candidate:
-    name: str = ""
-    email: str = ""
-    phone: str = ""
-    signature: str = ""
+    name: str = text_field(SHORT)
+    email: str = email_field()
+    phone: str = text_field(40)
+    signature: str = text_field(MEDIUM, multiline=True)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Company:
-    name: str
-    news: str = ""
+    name: str = text_field(SHORT, required=True)
+    news: str = text_field(MEDIUM)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Interviewer:
-    name: str = ""
-    title: str = ""
-    email: str = ""
-    discussed: str = ""
+    name: str = text_field(SHORT)
+    title: str = text_field(SHORT)
+    email: str = email_field()
+    discussed: str = text_field(MEDIUM)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Concern:
-    question: str
-    answer: str = ""
+    question: str = text_field(MEDIUM)
+    answer: str = text_field(LONG)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class ExtraInfo:
-    topic: str
-    detail: str = ""
-    link: str = ""
+    topic: str = text_field(SHORT)
+    detail: str = text_field(LONG)
+    link: str = link_field()
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Interview:
-    date: dt.date
-    time: dt.time | None = None
-    stage: str = ""
-    format: str = ""
-    interviewers: tuple[Interviewer, ...] = ()
-    highlights: tuple[str, ...] = ()
-    concerns: tuple[Concern, ...] = ()
-    extra_info: tuple[ExtraInfo, ...] = ()
-    decision_date: dt.date | None = None
-    next_steps: str = ""
+    date: dt.date = date_field(required=True)
+    time: dt.time | None = time_field()
+    stage: str = choice_field(STAGES)
+    format: str = choice_field(FORMATS)
+    interviewers: tuple[Interviewer, ...] = list_of(Interviewer, MAX_INTERVIEWERS, key="name")
+    highlights: tuple[str, ...] = list_of(Spec("text", MEDIUM))
+    concerns: tuple[Concern, ...] = list_of(Concern, key="question")
+    extra_info: tuple[ExtraInfo, ...] = list_of(ExtraInfo, key="topic")
+    decision_date: dt.date | None = date_field()
+    next_steps: str = text_field(MEDIUM)
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Preferences:
-    tone: str = "formal"
-    channel: str = "email"
+    tone: str = choice_field(TONES, "formal")
+    channel: str = choice_field(CHANNELS, "email")
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, kw_only=True)
 class Answers:
     """Validated answers: every string trimmed, every date a real date."""
 
-    company: Company
-    role: str
-    interview: Interview
-    candidate: Candidate = field(default_factory=Candidate)
-    update: str = ""
-    preferences: Preferences = field(default_factory=Preferences)
+    candidate: Candidate = group_field(Candidate)
+    company: Company = group_field(Company)
+    role: str = text_field(SHORT, required=True)
+    interview: Interview = group_field(Interview)
+    update: str = text_field(LONG, multiline=True)
+    preferences: Preferences = group_field(Preferences)
+
+
+def spec_of(member: dataclasses.Field[Any]) -> Spec:
+    spec: Spec = member.metadata["spec"]
+    return spec
 
 
 @dataclass(frozen=True)
@@ -378,7 +202,7 @@ def _join(path: str, name: str | int) -> str:
     return f"{path}.{name}" if path else str(name)
 
 
-def _check_leaf(spec: Field, value: Any, path: str, errors: list[FieldError]) -> Any:
+def _check_leaf(spec: Spec, value: Any, path: str, errors: list[FieldError]) -> Any:
     """Return the cleaned value of one leaf, or None after recording why it is wrong."""
     if value is None:
         value = ""
@@ -415,7 +239,7 @@ def _check_leaf(spec: Field, value: Any, path: str, errors: list[FieldError]) ->
         if spec.required:
             errors.append(FieldError(path, "is required"))
             return None
-        return None if spec.kind in ("date", "time") else ""
+        return None if spec.kind in ("date", "time") else spec.default
     if spec.kind == "email" and not _EMAIL.match(value):
         errors.append(FieldError(path, "not an email address"))
         return None
@@ -467,67 +291,64 @@ def _type_name(value: Any) -> str:
     return type(value).__name__
 
 
-def _check_group(spec: Group, value: Any, path: str, errors: list[FieldError]) -> Any:
-    """Return a dict (or list of dicts/strings) of cleaned values for one group."""
-    if spec.repeat:
-        if value is None:
-            return []
-        if not isinstance(value, list):
-            errors.append(FieldError(path, f"must be a list, not {_type_name(value)}"))
-            return []
-        if len(value) > spec.repeat:
-            errors.append(FieldError(path, f"has {len(value)} entries; the limit is {spec.repeat}"))
-            return []
-        items = []
-        for index, item in enumerate(value):
-            item_path = _join(path, index)
-            if (
-                len(spec.members) == 1
-                and isinstance(spec.members[0], Field)
-                and not spec.members[0].name
-            ):
-                cleaned = _check_leaf(spec.members[0], item, item_path, errors)
-                if cleaned:
-                    items.append(cleaned)
-                continue
-            obj = _check_object(spec, item, item_path, errors)
-            if obj is None or not any(obj.values()):
-                continue  # an entry left blank (a form row nobody filled) is no entry
-            if spec.key and not obj.get(spec.key):
-                key_path = _join(item_path, spec.key)
-                if not any(e.path == key_path for e in errors):  # too long is not also missing
-                    errors.append(FieldError(key_path, "is required"))
-                continue
-            items.append(obj)
-        return items
-    return _check_object(spec, value, path, errors)
+def _check_list(spec: Spec, value: Any, path: str, errors: list[FieldError]) -> tuple[Any, ...]:
+    """The entries of a list field that hold something; a blank form row is no entry."""
+    if value is None:
+        return ()
+    if not isinstance(value, list):
+        errors.append(FieldError(path, f"must be a list, not {_type_name(value)}"))
+        return ()
+    if len(value) > spec.repeat:
+        errors.append(FieldError(path, f"has {len(value)} entries; the limit is {spec.repeat}"))
+        return ()
+    entries = []
+    for index, item in enumerate(value):
+        item_path = _join(path, index)
+        if isinstance(spec.of, Spec):
+            cleaned = _check_leaf(spec.of, item, item_path, errors)
+            if cleaned:
+                entries.append(cleaned)
+            continue
+        before = len(errors)
+        obj = _check_object(spec.of, item, item_path, errors)
+        if obj is None or not any(dataclasses.astuple(obj)):
+            continue
+        if spec.key and not getattr(obj, spec.key):
+            key_path = _join(item_path, spec.key)
+            if not any(e.path == key_path for e in errors[before:]):  # too long is not also missing
+                errors.append(FieldError(key_path, "is required"))
+            continue
+        entries.append(obj)
+    return tuple(entries)
 
 
-def _check_object(
-    spec: Group, value: Any, path: str, errors: list[FieldError]
-) -> dict[str, Any] | None:
+def _check_object(cls: Any, value: Any, path: str, errors: list[FieldError]) -> Any:
+    """An instance of dataclass ``cls`` from a mapping, or None when it is not one."""
     if value is None:
         value = {}
     if not isinstance(value, Mapping):
         errors.append(FieldError(path, f"must be an object, not {_type_name(value)}"))
         return None
-    known = {m.name for m in spec.members}
+    members = dataclasses.fields(cls)
+    known = {m.name for m in members}
     for key in value:
         if key not in known and not (not path and key == "version"):
             errors.append(FieldError(_join(path, str(key)), "unknown field"))
-    out: dict[str, Any] = {}
-    for member in spec.members:
-        member_path = _join(path, member.name)
-        raw = value.get(member.name)
-        if isinstance(member, Field):
-            out[member.name] = _check_leaf(member, raw, member_path, errors)
+    values: dict[str, Any] = {}
+    for member in members:
+        spec, raw, member_path = spec_of(member), value.get(member.name), _join(path, member.name)
+        if spec.kind == "group":
+            obj = _check_object(spec.of, raw, member_path, errors)
+            values[member.name] = obj if obj is not None else spec.of()
+        elif spec.kind == "list":
+            values[member.name] = _check_list(spec, raw, member_path, errors)
         else:
-            out[member.name] = _check_group(member, raw, member_path, errors)
-    return out
+            values[member.name] = _check_leaf(spec, raw, member_path, errors)
+    return cls(**values)
 
 
 def validate(data: Any) -> Answers:
-    """Check raw answers (parsed JSON or TOML) against the v1 contract.
+    """Check raw answers (parsed JSON or TOML) against the contract.
 
     Raises InvalidAnswers listing every problem, each as ``path: message``.
     """
@@ -539,45 +360,13 @@ def validate(data: Any) -> Answers:
     version = data.get("version", VERSION)
     if type(version) is not int or version != VERSION:
         errors.append(FieldError("version", f"must be {VERSION}; this file says {version!r}"))
-    cleaned = _check_object(SCHEMA, data, "", errors)
-    if cleaned is not None:
-        _check_dates(cleaned, errors)
-    if errors or cleaned is None:
-        raise InvalidAnswers(errors)
-    return _build(cleaned)
-
-
-def _check_dates(cleaned: dict[str, Any], errors: list[FieldError]) -> None:
-    interview = cleaned.get("interview") or {}
-    held, decision = interview.get("date"), interview.get("decision_date")
+    answers: Answers = _check_object(Answers, data, "", errors)
+    held, decision = answers.interview.date, answers.interview.decision_date
     if held and decision and decision < held:
         errors.append(FieldError("interview.decision_date", "is before the interview date"))
-
-
-def _build(c: dict[str, Any]) -> Answers:
-    iv = c["interview"]
-    prefs = c["preferences"]
-    return Answers(
-        candidate=Candidate(**c["candidate"]),
-        company=Company(**c["company"]),
-        role=c["role"],
-        interview=Interview(
-            date=iv["date"],
-            time=iv["time"],
-            stage=iv["stage"],
-            format=iv["format"],
-            interviewers=tuple(Interviewer(**i) for i in iv["interviewers"]),
-            highlights=tuple(iv["highlights"]),
-            concerns=tuple(Concern(**x) for x in iv["concerns"]),
-            extra_info=tuple(ExtraInfo(**x) for x in iv["extra_info"]),
-            decision_date=iv["decision_date"],
-            next_steps=iv["next_steps"],
-        ),
-        update=c["update"],
-        preferences=Preferences(
-            tone=prefs["tone"] or "formal", channel=prefs["channel"] or "email"
-        ),
-    )
+    if errors:
+        raise InvalidAnswers(errors)
+    return answers
 
 
 def parse(text: str | bytes, fmt: str = "json") -> Answers:
@@ -606,57 +395,78 @@ def parse(text: str | bytes, fmt: str = "json") -> Answers:
     return validate(data)
 
 
+def _plain(spec: Spec, value: Any) -> Any:
+    if spec.kind == "group":
+        return _object_dict(value)
+    if spec.kind == "list":
+        return [v if isinstance(spec.of, Spec) else _object_dict(v) for v in value]
+    if spec.kind == "date":
+        return value.isoformat() if value else ""
+    if spec.kind == "time":
+        return value.strftime("%H:%M") if value else ""
+    return value
+
+
+def _object_dict(obj: Any) -> dict[str, Any]:
+    return {m.name: _plain(spec_of(m), getattr(obj, m.name)) for m in dataclasses.fields(obj)}
+
+
 def to_dict(answers: Answers) -> dict[str, Any]:
-    """The v1 JSON form of validated answers (what the worksheet exports)."""
-    iv = answers.interview
-    return {
-        "version": VERSION,
-        "candidate": vars(answers.candidate).copy(),
-        "company": vars(answers.company).copy(),
-        "role": answers.role,
-        "interview": {
-            "date": iv.date.isoformat(),
-            "time": iv.time.strftime("%H:%M") if iv.time else "",
-            "stage": iv.stage,
-            "format": iv.format,
-            "interviewers": [vars(i).copy() for i in iv.interviewers],
-            "highlights": list(iv.highlights),
-            "concerns": [vars(x).copy() for x in iv.concerns],
-            "extra_info": [vars(x).copy() for x in iv.extra_info],
-            "decision_date": iv.decision_date.isoformat() if iv.decision_date else "",
-            "next_steps": iv.next_steps,
-        },
-        "update": answers.update,
-        "preferences": vars(answers.preferences).copy(),
-    }
+    """The JSON form of validated answers (what the worksheet exports)."""
+    return {"version": VERSION, **_object_dict(answers)}
 
 
 def schema() -> dict[str, Any]:
-    """The answers contract as plain data, for generating the worksheet's form."""
+    """The answers contract as plain data, with the form's copy, for generating the worksheet's form."""
 
-    def describe(node: Field | Group, path: str) -> dict[str, Any]:
-        if isinstance(node, Field):
-            return {
-                "type": "field",
-                "name": node.name,
-                "path": path,
-                "label": node.label,
-                "help": node.help,
-                "kind": node.kind,
-                "required": node.required,
-                "max_length": node.max_length,
-                "choices": list(node.choices),
-                "placeholder": node.placeholder,
-            }
+    def leaf(spec: Spec, name: str, path: str, copy_path: str) -> dict[str, Any]:
+        words = form_text.COPY[copy_path]
         return {
-            "type": "group",
-            "name": node.name,
+            "type": "field",
+            "name": name,
             "path": path,
-            "label": node.label,
-            "help": node.help,
-            "repeat": node.repeat,
-            "item_label": node.item_label,
-            "members": [describe(m, _join(path, m.name) if m.name else path) for m in node.members],
+            "label": words.label,
+            "help": words.help,
+            "kind": spec.kind,
+            "required": spec.required,
+            "max_length": spec.max_length,
+            "choices": list(spec.choices),
+            "placeholder": words.placeholder,
         }
 
-    return describe(SCHEMA, "")
+    def node(cls: Any, name: str, path: str, spec: Spec | None = None) -> dict[str, Any]:
+        words = form_text.COPY[path or "."]
+        members = []
+        for member in dataclasses.fields(cls):
+            inner, inner_path = spec_of(member), _join(path, member.name)
+            if inner.kind == "group":
+                members.append(node(inner.of, member.name, inner_path))
+            elif inner.kind == "list" and isinstance(inner.of, Spec):
+                members.append(
+                    {
+                        **_group(member.name, inner_path, inner),
+                        "members": [leaf(inner.of, "", inner_path, f"{inner_path}.*")],
+                    }
+                )
+            elif inner.kind == "list":
+                members.append(node(inner.of, member.name, inner_path, inner))
+            else:
+                members.append(leaf(inner, member.name, inner_path, inner_path))
+        return {**_group(name, path, spec or Spec("group"), words), "members": members}
+
+    return node(Answers, "", "")
+
+
+def _group(
+    name: str, path: str, spec: Spec, words: form_text.Copy | None = None
+) -> dict[str, Any]:
+    words = words or form_text.COPY[path]
+    return {
+        "type": "group",
+        "name": name,
+        "path": path,
+        "label": words.label,
+        "help": words.help,
+        "repeat": spec.repeat,
+        "item_label": words.item_label,
+    }

@@ -10,20 +10,8 @@ from typing import Any
 
 import jinja2
 
-from . import schedule
+from . import kinds, schedule
 from .model import Answers, Interviewer
-
-KINDS = (
-    "thank_you",
-    "address_concern",
-    "extra_info",
-    "check_in",
-    "check_in_again",
-    "stay_in_touch",
-    "after_rejection",
-    "competing_offer",
-    "withdraw",
-)
 
 # Spelled out here, not by strftime, so CPython and Pyodide agree whatever the locale.
 MONTHS = (
@@ -77,7 +65,7 @@ class Draft:
 
     @property
     def id(self) -> str:
-        """Stable within one set of answers: kind and position, e.g. ``thank_you.1``."""
+        """Stable within one set of answers: kind and position, e.g. ``check_in.0``."""
         return f"{self.kind}.{self.index}"
 
     def to_dict(self) -> dict[str, Any]:
@@ -177,30 +165,20 @@ def _recipients(answers: Answers) -> list[Interviewer]:
 
 def planned_kinds(answers: Answers) -> list[str]:
     """Which kinds of draft these answers call for, in the order they would be sent."""
-    iv = answers.interview
-    kinds = ["thank_you"]
-    if iv.concerns:
-        kinds.append("address_concern")
-    if iv.extra_info:
-        kinds.append("extra_info")
-    if iv.stage == "informational":
-        # No decision is pending after an informational meeting: nothing to check in on.
-        return [*kinds, "stay_in_touch"]
-    return [*kinds, *KINDS[KINDS.index("check_in") :]]
+    return [kind.name for kind in kinds.planned(answers)]
 
 
 def render_draft(
     answers: Answers, kind: str, index: int = 0, tone: str | None = None, channel: str | None = None
 ) -> Draft:
     """Render one draft; ``index`` picks the interviewer for thank-you notes."""
-    if kind not in KINDS:
-        raise ValueError(f"unknown draft kind {kind!r}")
+    spec = kinds.get(kind)
     tone = tone or answers.preferences.tone
     channel = channel or answers.preferences.channel
     recipients = _recipients(answers)
-    person = recipients[index] if kind == "thank_you" else recipients[0]
+    person = recipients[index] if spec.per_interviewer else recipients[0]
     iv = answers.interview
-    sent = schedule.send_on(kind, answers)
+    sent = kinds.send_on(kind, answers)
     when = _relative(iv.date, iv.time, sent, channel)
     team = not person.name
     context: dict[str, Any] = {
@@ -231,11 +209,11 @@ def render_draft(
         "concerns": [vars(c) for c in iv.concerns],
         "extra_info": [vars(x) for x in iv.extra_info],
         "decision_text": format_date(iv.decision_date) if iv.decision_date else "",
-        "check_in_text": format_date(schedule.check_in_date(answers)),
+        "earlier_note_text": format_date(schedule.status_due(answers)),
         "next_steps": iv.next_steps,
         "update": answers.update,
     }
-    template = _ENV.get_template(f"{kind}.j2")
+    template = _ENV.get_template(spec.template)
     body = tidy(template.render(context))
     subject = ""
     if channel == "email":
@@ -257,9 +235,9 @@ def render_drafts(
 ) -> list[Draft]:
     """Every draft the answers call for, thank-you notes first, in sending order."""
     drafts: list[Draft] = []
-    for kind in planned_kinds(answers):
-        count = len(_recipients(answers)) if kind == "thank_you" else 1
-        drafts.extend(render_draft(answers, kind, i, tone, channel) for i in range(count))
+    for kind in kinds.planned(answers):
+        count = len(_recipients(answers)) if kind.per_interviewer else 1
+        drafts.extend(render_draft(answers, kind.name, i, tone, channel) for i in range(count))
     return drafts
 
 

@@ -7,6 +7,7 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from itertools import pairwise
 
+from . import kinds
 from .model import Answers
 from .render import Draft, Finding, render_drafts, with_text
 
@@ -87,7 +88,6 @@ CHECKS = {
 # Word limits: 4-8 sentences (UC handout), three short paragraphs (CareerBuilder, Haefner 2005);
 # a LinkedIn message is read on a phone and stays shorter still.
 WORD_LIMITS = {"email": 220, "letter": 260, "linkedin": 120}
-CHECK_IN_KINDS = ("check_in", "check_in_again")
 LARGE_PANEL = 7
 
 _PLACEHOLDER = re.compile(
@@ -166,14 +166,14 @@ def _per_draft(draft: Draft, answers: Answers) -> Iterable[Finding]:
             "generic_greeting",
             f"\u201c{greeting.group(0)}\u201d is generic: greet the person by name.",
         )
-    if draft.kind == "thank_you" and draft.to.name:
+    if kinds.get(draft.kind).per_interviewer and draft.to.name:
         names = _names(draft.to.name) or [draft.to.name]
         if not any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", body) for n in names):
             yield _finding(
                 "name_missing",
                 f"The note never names {draft.to.name}: use their name, spelled as they spell it.",
             )
-    if draft.kind == "thank_you" and _sentences(body) < 2:
+    if kinds.get(draft.kind).per_interviewer and _sentences(body) < 2:
         yield _finding(
             "thanks_only",
             "Add one line on what you discussed or why you fit, so "
@@ -185,7 +185,7 @@ def _per_draft(draft: Draft, answers: Answers) -> Iterable[Finding]:
     elif candidate not in body:
         yield _finding("unsigned", f"The draft does not end with your name ({candidate}).")
     decision = answers.interview.decision_date
-    if draft.kind in CHECK_IN_KINDS and decision and draft.send_on and draft.send_on < decision:
+    if kinds.get(draft.kind).asks_status and decision and draft.send_on and draft.send_on < decision:
         yield _finding(
             "check_in_before_decision",
             f"Planned for {draft.send_on.isoformat()}, "
@@ -205,7 +205,7 @@ def _stripped_of_names(draft: Draft) -> str:
 
 def _across_drafts(drafts: list[Draft]) -> dict[int, list[Finding]]:
     found: dict[int, list[Finding]] = {}
-    notes = [(i, d) for i, d in enumerate(drafts) if d.kind == "thank_you" and d.to.name]
+    notes = [(i, d) for i, d in enumerate(drafts) if kinds.get(d.kind).per_interviewer and d.to.name]
     seen: dict[str, Draft] = {}
     for i, draft in notes:
         key = _stripped_of_names(draft)
@@ -219,7 +219,7 @@ def _across_drafts(drafts: list[Draft]) -> dict[int, list[Finding]]:
             )
         seen.setdefault(key, draft)
     check_ins = sorted(
-        ((i, d) for i, d in enumerate(drafts) if d.kind in CHECK_IN_KINDS),
+        ((i, d) for i, d in enumerate(drafts) if kinds.get(d.kind).asks_status),
         key=lambda pair: (pair[1].send_on is None, pair[1].send_on),
     )
     # Met more than about seven people: one letter to the coordinator naming them all (Stetson).

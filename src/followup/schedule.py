@@ -19,10 +19,6 @@ CHECK_IN_GAP_DAYS = 7
 # Staying in touch is for long processes: weeks, not days, after the last check-in.
 STAY_IN_TOUCH_GAP_DAYS = 28
 
-# Drafts kept ready for "when it happens" carry no date.
-SITUATIONAL = ("after_rejection", "competing_offer", "withdraw")
-
-
 # Public holidays differ by country and are not known here, except the two that close
 # offices almost everywhere this guide is read; a note on those days goes unread.
 CLOSED = ((12, 25), (1, 1))
@@ -49,7 +45,7 @@ def add_business_days(day: dt.date, count: int) -> dt.date:
     return next_business_day(day)
 
 
-def thank_you_date(answers: Answers) -> dt.date:
+def thanks_due(answers: Answers) -> dt.date:
     """Within 24 hours (TopResume, Accountemps Canada, Lawrence University, WashU Law).
 
     A morning interview gets its note that afternoon, an afternoon one first thing next morning
@@ -64,12 +60,12 @@ def thank_you_date(answers: Answers) -> dt.date:
     return add_business_days(held, 1)
 
 
-def follow_up_date(answers: Answers) -> dt.date:
+def follow_up_due(answers: Answers) -> dt.date:
     """Concerns and extra material go one business day after the thank-you: one job per message."""
-    return add_business_days(thank_you_date(answers), 1)
+    return add_business_days(thanks_due(answers), 1)
 
 
-def check_in_date(answers: Answers) -> dt.date:
+def status_due(answers: Answers) -> dt.date:
     """The first status question: after the decision date, never before it."""
     iv = answers.interview
     if iv.decision_date is not None:
@@ -77,28 +73,13 @@ def check_in_date(answers: Answers) -> dt.date:
     return add_business_days(iv.date, DEFAULT_WAIT_BUSINESS_DAYS)
 
 
-def check_in_again_date(answers: Answers) -> dt.date:
+def last_status_due(answers: Answers) -> dt.date:
     """The second and last check-in, a week after the first."""
-    return next_business_day(check_in_date(answers) + dt.timedelta(days=CHECK_IN_GAP_DAYS))
+    return next_business_day(status_due(answers) + dt.timedelta(days=CHECK_IN_GAP_DAYS))
 
 
-def stay_in_touch_date(answers: Answers) -> dt.date:
+def weeks_later_due(answers: Answers) -> dt.date:
     """A note weeks later, for long processes or after a 'not now'."""
     return next_business_day(
-        check_in_again_date(answers) + dt.timedelta(days=STAY_IN_TOUCH_GAP_DAYS)
+        last_status_due(answers) + dt.timedelta(days=STAY_IN_TOUCH_GAP_DAYS)
     )
-
-
-def send_on(kind: str, answers: Answers) -> dt.date | None:
-    """The date to send a draft of this kind, or None for drafts kept for when it happens."""
-    if kind in SITUATIONAL:
-        return None
-    rules = {
-        "thank_you": thank_you_date,
-        "address_concern": follow_up_date,
-        "extra_info": follow_up_date,
-        "check_in": check_in_date,
-        "check_in_again": check_in_again_date,
-        "stay_in_touch": stay_in_touch_date,
-    }
-    return rules[kind](answers)

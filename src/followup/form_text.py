@@ -1,0 +1,111 @@
+"""The worksheet form's words for each field of the answers contract: label, help and example.
+
+Keyed by answers path without list indices (``interview.interviewers.name``); ``.`` is the whole
+form and ``PATH.*`` the entry of a list of plain values. The contract itself is in ``model``.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class Copy:
+    label: str
+    help: str = ""
+    placeholder: str = ""
+    item_label: str = ""  # for lists: what one entry is called ("Interviewer 2")
+
+
+COPY: dict[str, Copy] = {
+    ".": Copy("Answers"),
+    "candidate": Copy("You"),
+    "candidate.name": Copy("Your name", "Used to sign the drafts.", "Ada Lovelace"),
+    "candidate.email": Copy(
+        "Your email",
+        "Shown in letters and used as the sender of .eml files.",
+        "ada@example.org",
+    ),
+    "candidate.phone": Copy("Your phone", "Optional; added under your name.", "+44 20 7946 0000"),
+    "candidate.signature": Copy(
+        "Signature",
+        "Extra lines under your name, such as a link "
+        "to your portfolio. Replaces email and phone when given.",
+    ),
+    "company": Copy("The company"),
+    "company.name": Copy("Company", placeholder="Analytical Engines Ltd"),
+    "company.news": Copy(
+        "Recent company news",
+        "Something the company did lately that "
+        "you noticed, for a later stay-in-touch note. Write it to follow "
+        "\u201cI was glad to read about\u201d.",
+        "the launch of your streaming service",
+    ),
+    "role": Copy("Role", "The job title you interviewed for.", "Data Engineer"),
+    "interview": Copy("The interview"),
+    "interview.date": Copy("Interview date"),
+    "interview.time": Copy(
+        "Start time",
+        "24-hour clock. A morning interview gets its thank-you the same afternoon.",
+    ),
+    "interview.stage": Copy("Stage"),
+    "interview.format": Copy("Format"),
+    "interview.interviewers": Copy(
+        "Interviewers",
+        "Everyone who interviewed you. Each gets a note of their own.",
+        item_label="Interviewer",
+    ),
+    "interview.interviewers.name": Copy("Name", "Spell it exactly as they do.", "Grace Hopper"),
+    "interview.interviewers.title": Copy("Job title", placeholder="Engineering Manager"),
+    "interview.interviewers.email": Copy("Email", placeholder="grace@example.org"),
+    "interview.interviewers.discussed": Copy(
+        "What you talked about",
+        "One thing from your "
+        "conversation with this person; it makes their note personal. "
+        "Write it to follow \u201cI enjoyed talking about\u201d.",
+        "moving the nightly batch jobs to streaming",
+    ),
+    "interview.highlights": Copy(
+        "Highlights",
+        "Something of yours that came up and went down well. Write it to "
+        "follow \u201cmy experience with\u201d.",
+        item_label="Highlight",
+    ),
+    "interview.highlights.*": Copy(
+        "Highlight", placeholder="migrating a 2 TB warehouse to Parquet"
+    ),
+    "interview.concerns": Copy(
+        "Concerns or questions",
+        "Questions you could answer better now, or doubts they raised.",
+        item_label="Concern",
+    ),
+    "interview.concerns.question": Copy(
+        "Question or concern",
+        "What they asked or seemed unsure about.",
+        "experience with project management software",
+    ),
+    "interview.concerns.answer": Copy(
+        "Your fuller answer", placeholder="three years of running sprints in Jira and Asana"
+    ),
+    "interview.extra_info": Copy(
+        "Information to send",
+        "Material you promised, or something you had no chance to mention.",
+        item_label="Item",
+    ),
+    "interview.extra_info.topic": Copy("Topic", placeholder="portfolio"),
+    "interview.extra_info.detail": Copy("Detail", placeholder="the pipeline case study"),
+    "interview.extra_info.link": Copy("Link", placeholder="https://example.org/case"),
+    "interview.decision_date": Copy(
+        "Decision expected by",
+        "The date they said they would decide. No check-in goes out before it.",
+    ),
+    "interview.next_steps": Copy("Next steps they mentioned", placeholder="a take-home exercise"),
+    "update": Copy(
+        "News of your own",
+        "Something new since the interview, for a later note. A full sentence.",
+        "I have since completed the AWS data engineering certification",
+    ),
+    "preferences": Copy("Style"),
+    "preferences.tone": Copy("Tone"),
+    "preferences.channel": Copy("Channel"),
+}
