@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import argparse
+import datetime as dt
 import json
 import sys
 from collections.abc import Sequence
@@ -12,7 +13,7 @@ from typing import NoReturn
 from . import export, kinds, model
 from .model import FieldError, InvalidAnswers
 from .render import Draft, format_date
-from .review import reviewed_drafts
+from .review import advise, reviewed_drafts
 from .sample import SAMPLE
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
@@ -79,7 +80,7 @@ def _filename(number: int, draft: Draft, suffix: str) -> str:
 
 def cmd_draft(args: argparse.Namespace) -> int:
     answers = _read(args.file)
-    drafts = reviewed_drafts(answers, tone=args.tone, channel=args.channel)
+    drafts = reviewed_drafts(answers, tone=args.tone, channel=args.channel, today=args.today)
     if args.out:
         out = Path(args.out)
         out.mkdir(parents=True, exist_ok=True)
@@ -113,10 +114,12 @@ def cmd_draft(args: argparse.Namespace) -> int:
 
 def cmd_plan(args: argparse.Namespace) -> int:
     answers = _read(args.file)
-    drafts = reviewed_drafts(answers)
+    drafts = reviewed_drafts(answers, today=args.today)
     for row in export.plan_rows(drafts):
         when = f"{row['weekday']:<9} {row['send_on']}" if row["send_on"] else "when it happens     "
         print(f"{when}  {row['label']}")
+    for advice in advise(answers):
+        print(f"tip: {advice.message}")
     if args.ics:
         Path(args.ics).write_text(export.to_ics(drafts, answers), encoding="utf-8", newline="")
         print(f"wrote {args.ics}", file=sys.stderr)
@@ -127,7 +130,10 @@ def cmd_check(args: argparse.Namespace) -> int:
     answers = _read(args.file)
     worst = EXIT_OK
     count = 0
-    for draft in reviewed_drafts(answers):
+    for advice in advise(answers):
+        count += 1
+        print(f"{advice.path}: tip {advice.code}: {advice.message} (guide: {advice.guide})")
+    for draft in reviewed_drafts(answers, today=args.today):
         for finding in draft.findings:
             count += 1
             print(
@@ -146,6 +152,24 @@ def cmd_example(_: argparse.Namespace) -> int:
     return EXIT_OK
 
 
+def _date(text: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text) if len(text) == 10 else dt.date.fromisoformat("x")
+    except ValueError:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a date written YYYY-MM-DD") from None
+
+
+def _add_today(command: argparse.ArgumentParser) -> None:
+    command.add_argument(
+        "--today",
+        type=_date,
+        default=None,
+        metavar="YYYY-MM-DD",
+        help="plan from this date (default: the real date): nothing is dated before it, "
+        "and a step whose date has passed is due that day",
+    )
+
+
 def parser() -> argparse.ArgumentParser:
     top = _Parser(
         prog="followup",
@@ -158,15 +182,18 @@ def parser() -> argparse.ArgumentParser:
     draft.add_argument("--out", metavar="DIR", help="write one file per draft into DIR")
     draft.add_argument("--tone", choices=model.TONES, help="override the answers' tone")
     draft.add_argument("--channel", choices=model.CHANNELS, help="override the answers' channel")
+    _add_today(draft)
     draft.set_defaults(run=cmd_draft)
     plan = sub.add_parser("plan", help="print the dated follow-up plan")
     plan.add_argument("file", help="answers file (.json or .toml), or - for standard input")
     plan.add_argument("--ics", metavar="OUT", help="also write the plan as a calendar file")
+    _add_today(plan)
     plan.set_defaults(run=cmd_plan)
     check = sub.add_parser(
         "check", help="validate answers and review the drafts (exit 1 on errors)"
     )
     check.add_argument("file", help="answers file (.json or .toml), or - for standard input")
+    _add_today(check)
     check.set_defaults(run=cmd_check)
     example = sub.add_parser("example", help="print a complete sample answers file")
     example.set_defaults(run=cmd_example)
@@ -176,6 +203,8 @@ def parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; invalid input exits 2 with one ``path: message`` line per problem."""
     args = parser().parse_args(argv)
+    if getattr(args, "today", "unset") is None:
+        args.today = dt.date.today()
     try:
         code: int = args.run(args)
     except InvalidAnswers as exc:

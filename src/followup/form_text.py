@@ -6,7 +6,11 @@ form and ``PATH.*`` the entry of a list of plain values. The contract itself is 
 
 from __future__ import annotations
 
+import dataclasses
 from dataclasses import dataclass
+from typing import Any
+
+from .model import Spec, spec_of
 
 
 @dataclass(frozen=True)
@@ -42,6 +46,23 @@ COPY: dict[str, Copy] = {
         "the launch of your streaming service",
     ),
     "role": Copy("Role", "The job title you interviewed for.", "Data Engineer"),
+    "contact": Copy(
+        "Main contact",
+        "The recruiter or coordinator who runs the process, if there is one. Check-ins and the "
+        "notes kept for later go to them.",
+    ),
+    "contact.name": Copy("Name", "Spell it exactly as they do.", "Priya Shah"),
+    "contact.honorific": Copy(
+        "Honorific",
+        "For a formal greeting such as \u201cDear Ms Shah\u201d. None: the full name.",
+    ),
+    "contact.greet_as": Copy(
+        "Greet as",
+        "Only if the greeting shown is not how they would like to be addressed.",
+        "Priya",
+    ),
+    "contact.title": Copy("Job title", placeholder="Talent Partner"),
+    "contact.email": Copy("Email", placeholder="priya@example.org"),
     "interview": Copy("The interview"),
     "interview.date": Copy("Interview date"),
     "interview.time": Copy(
@@ -56,6 +77,15 @@ COPY: dict[str, Copy] = {
         item_label="Interviewer",
     ),
     "interview.interviewers.name": Copy("Name", "Spell it exactly as they do.", "Grace Hopper"),
+    "interview.interviewers.honorific": Copy(
+        "Honorific",
+        "For a formal greeting such as \u201cDear Dr Hopper\u201d. None: the full name.",
+    ),
+    "interview.interviewers.greet_as": Copy(
+        "Greet as",
+        "Only if the greeting shown is not how they would like to be addressed.",
+        "Grace",
+    ),
     "interview.interviewers.title": Copy("Job title", placeholder="Engineering Manager"),
     "interview.interviewers.email": Copy("Email", placeholder="grace@example.org"),
     "interview.interviewers.discussed": Copy(
@@ -64,6 +94,10 @@ COPY: dict[str, Copy] = {
         "conversation with this person; it makes their note personal. "
         "Write it to follow \u201cI enjoyed talking about\u201d.",
         "moving the nightly batch jobs to streaming",
+    ),
+    "interview.interviewers.main_contact": Copy(
+        "Send check-ins to this person",
+        "When there is no main contact. Otherwise the first interviewer gets them.",
     ),
     "interview.highlights": Copy(
         "Highlights",
@@ -105,7 +139,66 @@ COPY: dict[str, Copy] = {
         "Something new since the interview, for a later note. A full sentence.",
         "I have since completed the AWS data engineering certification",
     ),
+    "offer_deadline": Copy(
+        "Another offer's deadline",
+        "If another employer has offered you a job: the date you must answer them by. The note "
+        "that tells this employer states it.",
+    ),
     "preferences": Copy("Style"),
     "preferences.tone": Copy("Tone"),
     "preferences.channel": Copy("Channel"),
 }
+
+
+def schema_of(answers: type) -> dict[str, Any]:
+    """The contract as plain data, with the form's words, for generating the worksheet's form."""
+
+    def leaf(spec: Spec, name: str, path: str, copy_path: str) -> dict[str, Any]:
+        words = COPY[copy_path]
+        return {
+            "type": "field",
+            "name": name,
+            "path": path,
+            "label": words.label,
+            "help": words.help,
+            "kind": spec.kind,
+            "required": spec.required,
+            "max_length": spec.max_length,
+            "choices": list(spec.choices),
+            "placeholder": words.placeholder,
+        }
+
+    def node(cls: Any, name: str, path: str, spec: Spec | None = None) -> dict[str, Any]:
+        words = COPY[path or "."]
+        members = []
+        for member in dataclasses.fields(cls):
+            inner, inner_path = spec_of(member), f"{path}.{member.name}" if path else member.name
+            if inner.kind == "group":
+                members.append(node(inner.of, member.name, inner_path))
+            elif inner.kind == "list" and isinstance(inner.of, Spec):
+                members.append(
+                    {
+                        **_group(member.name, inner_path, inner),
+                        "members": [leaf(inner.of, "", inner_path, f"{inner_path}.*")],
+                    }
+                )
+            elif inner.kind == "list":
+                members.append(node(inner.of, member.name, inner_path, inner))
+            else:
+                members.append(leaf(inner, member.name, inner_path, inner_path))
+        return {**_group(name, path, spec or Spec("group"), words), "members": members}
+
+    return node(answers, "", "")
+
+
+def _group(name: str, path: str, spec: Spec, words: Copy | None = None) -> dict[str, Any]:
+    words = words or COPY[path]
+    return {
+        "type": "group",
+        "name": name,
+        "path": path,
+        "label": words.label,
+        "help": words.help,
+        "repeat": spec.repeat,
+        "item_label": words.item_label,
+    }

@@ -15,14 +15,19 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 from typing import Any
 
-from . import form_text
+from .people import read_name
 
-VERSION = 1
+# Version 2 added greetings (honorific, greet-as), a main contact and another offer's deadline;
+# every version-1 file is a valid version-2 file, so both load and exports say 2.
+VERSION = 2
+VERSIONS = (1, 2)
 
 TONES = ("formal", "warm", "brief")
 CHANNELS = ("email", "letter", "linkedin")
 STAGES = ("screening", "first_round", "panel", "final", "informational")
 FORMATS = ("video", "phone", "in_person")
+# How a greeting may address someone formally ("Dear Ms Okafor"); empty: by their full name.
+HONORIFICS = ("Ms", "Mr", "Mx", "Dr", "Prof")
 
 # Bounds keep a draft a note, not a 40-page email, and keep lists a person can manage.
 SHORT = 120
@@ -52,7 +57,8 @@ _SURROGATE = re.compile(r"[\ud800-\udfff]")
 class Spec:
     """What one field of the contract holds.
 
-    Leaves are ``text``, ``multiline``, ``email``, ``date``, ``time``, ``link`` or ``choice``;
+    Leaves are ``text``, ``multiline``, ``email``, ``date``, ``time``, ``link``, ``choice`` or
+    ``flag`` (true or false);
     ``group`` holds one object of dataclass ``of``; ``list`` holds up to ``repeat`` entries, each
     an object of dataclass ``of`` (whose ``key`` field must be filled when any other is) or, when
     ``of`` is a Spec, a leaf.
@@ -99,6 +105,10 @@ def choice_field(choices: tuple[str, ...], default: str = "") -> Any:
     return _field(Spec("choice", choices=choices, default=default), default)
 
 
+def flag_field() -> Any:
+    return _field(Spec("flag"), False)
+
+
 def group_field(of: type) -> Any:
     return _field(Spec("group", of=of), factory=of)
 
@@ -122,11 +132,21 @@ class Company:
 
 
 @dataclass(frozen=True, kw_only=True)
-class Interviewer:
+class Contact:
+    """Someone the candidate writes to: how to name, greet and reach them."""
+
     name: str = text_field(SHORT)
+    honorific: str = choice_field(HONORIFICS)
+    greet_as: str = text_field(SHORT)
     title: str = text_field(SHORT)
     email: str = email_field()
+
+
+@dataclass(frozen=True, kw_only=True)
+class Interviewer(Contact):
     discussed: str = text_field(MEDIUM)
+    # Gets the check-ins when no main contact is given (the first interviewer otherwise).
+    main_contact: bool = flag_field()
 
 
 @dataclass(frozen=True, kw_only=True)
@@ -169,8 +189,10 @@ class Answers:
     candidate: Candidate = group_field(Candidate)
     company: Company = group_field(Company)
     role: str = text_field(SHORT, required=True)
+    contact: Contact = group_field(Contact)
     interview: Interview = group_field(Interview)
     update: str = text_field(LONG, multiline=True)
+    offer_deadline: dt.date | None = date_field()
     preferences: Preferences = group_field(Preferences)
 
 
@@ -204,6 +226,11 @@ def _join(path: str, name: str | int) -> str:
 
 def _check_leaf(spec: Spec, value: Any, path: str, errors: list[FieldError]) -> Any:
     """Return the cleaned value of one leaf, or None after recording why it is wrong."""
+    if spec.kind == "flag":
+        if value is None or value == "" or isinstance(value, bool):
+            return bool(value)
+        errors.append(FieldError(path, f"must be true or false, not {_type_name(value)}"))
+        return None
     if value is None:
         value = ""
     # TOML (for writing by hand) has dates and times of its own: take them as written.
@@ -358,15 +385,42 @@ def validate(data: Any) -> Answers:
             [FieldError("", f"the answers must be an object, not {_type_name(data)}")]
         )
     version = data.get("version", VERSION)
-    if type(version) is not int or version != VERSION:
-        errors.append(FieldError("version", f"must be {VERSION}; this file says {version!r}"))
+    if type(version) is not int or version not in VERSIONS:
+        errors.append(FieldError("version", f"must be 1 or {VERSION}; this file says {version!r}"))
     answers: Answers = _check_object(Answers, data, "", errors)
-    held, decision = answers.interview.date, answers.interview.decision_date
-    if held and decision and decision < held:
-        errors.append(FieldError("interview.decision_date", "is before the interview date"))
+    _check_across(answers, data, errors)
     if errors:
         raise InvalidAnswers(errors)
     return answers
+
+
+def _check_across(answers: Answers, data: Mapping[str, Any], errors: list[FieldError]) -> None:
+    """Rules that span fields: dates in order, one interviewer chosen for the check-ins."""
+    held, decision = answers.interview.date, answers.interview.decision_date
+    if held and decision and decision < held:
+        errors.append(FieldError("interview.decision_date", "is before the interview date"))
+    people = [("contact", answers.contact)] if answers.contact.name else []
+    raw = data.get("interview")
+    rows = raw.get("interviewers") if isinstance(raw, Mapping) else None
+    for index, row in enumerate(rows if isinstance(rows, list) else []):
+        name = row.get("name") if isinstance(row, Mapping) else None
+        if isinstance(name, str) and name.strip():
+            people.append((f"interview.interviewers.{index}", Contact(name=name)))
+    for path, person in people:
+        if person.name and not read_name(person.name).plain:
+            errors.append(FieldError(f"{path}.name", "is only a title: add the person's name"))
+    chosen = [
+        i
+        for i, row in enumerate(rows if isinstance(rows, list) else [])
+        if isinstance(row, Mapping) and row.get("main_contact") is True
+    ]
+    for index in chosen[1:]:
+        errors.append(
+            FieldError(
+                f"interview.interviewers.{index}.main_contact",
+                "only one interviewer can get the check-ins",
+            )
+        )
 
 
 def parse(text: str | bytes, fmt: str = "json") -> Answers:
@@ -417,56 +471,7 @@ def to_dict(answers: Answers) -> dict[str, Any]:
 
 
 def schema() -> dict[str, Any]:
-    """The answers contract as plain data, with the form's copy, for generating the worksheet's form."""
+    """The contract as plain data with the form's words (``form_text``): the worksheet's form."""
+    from .form_text import schema_of  # the form's words depend on the contract, not the reverse
 
-    def leaf(spec: Spec, name: str, path: str, copy_path: str) -> dict[str, Any]:
-        words = form_text.COPY[copy_path]
-        return {
-            "type": "field",
-            "name": name,
-            "path": path,
-            "label": words.label,
-            "help": words.help,
-            "kind": spec.kind,
-            "required": spec.required,
-            "max_length": spec.max_length,
-            "choices": list(spec.choices),
-            "placeholder": words.placeholder,
-        }
-
-    def node(cls: Any, name: str, path: str, spec: Spec | None = None) -> dict[str, Any]:
-        words = form_text.COPY[path or "."]
-        members = []
-        for member in dataclasses.fields(cls):
-            inner, inner_path = spec_of(member), _join(path, member.name)
-            if inner.kind == "group":
-                members.append(node(inner.of, member.name, inner_path))
-            elif inner.kind == "list" and isinstance(inner.of, Spec):
-                members.append(
-                    {
-                        **_group(member.name, inner_path, inner),
-                        "members": [leaf(inner.of, "", inner_path, f"{inner_path}.*")],
-                    }
-                )
-            elif inner.kind == "list":
-                members.append(node(inner.of, member.name, inner_path, inner))
-            else:
-                members.append(leaf(inner, member.name, inner_path, inner_path))
-        return {**_group(name, path, spec or Spec("group"), words), "members": members}
-
-    return node(Answers, "", "")
-
-
-def _group(
-    name: str, path: str, spec: Spec, words: form_text.Copy | None = None
-) -> dict[str, Any]:
-    words = words or form_text.COPY[path]
-    return {
-        "type": "group",
-        "name": name,
-        "path": path,
-        "label": words.label,
-        "help": words.help,
-        "repeat": spec.repeat,
-        "item_label": words.item_label,
-    }
+    return schema_of(Answers)

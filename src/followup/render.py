@@ -3,15 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
 import jinja2
 
-from . import kinds, schedule
-from .model import Answers, Interviewer
+from . import kinds, schedule, wording
+from .model import Answers, Contact, Interviewer
+from .people import Greeting, greeting, read_name
 
 # Spelled out here, not by strftime, so CPython and Pyodide agree whatever the locale.
 MONTHS = (
@@ -29,6 +29,22 @@ MONTHS = (
     "December",
 )
 WEEKDAYS = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
+
+# The guide's limits (thank-you/#length, subject-lines/#length, situations/linkedin): a subject of
+# eight words at most; a LinkedIn connection note of 200 characters (free accounts).
+SUBJECT_WORDS = 8
+CONNECTION_NOTE_CHARS = 200
+
+
+# Which wording each interviewer's thank-you uses for its opening, detail, fit and closing
+# sentences (of 4, 4, 3 and 5 wordings). Any two rows agree in at most one place, so two notes of
+# one panel share at most one sentence of four (the guide: never identical notes; tested in
+# test_render). Up to twelve interviewers; the thirteenth would start again.
+SLOTS = ("opening", "detail", "fit", "closing")
+WORDINGS = (
+    (0, 0, 0, 0), (2, 3, 1, 3), (3, 1, 2, 4), (0, 2, 2, 2), (1, 0, 1, 2), (3, 3, 0, 1),
+    (1, 1, 0, 3), (2, 0, 2, 1), (3, 2, 1, 0), (2, 2, 0, 4), (0, 1, 1, 1), (1, 3, 2, 0),
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -61,6 +77,11 @@ class Draft:
     index: int = 0
     channel: str = "email"
     tone: str = "formal"
+    # Who the note is to, in the answers ("interview.interviewers.1", "contact", "" for a team),
+    # how it greets them, and whether the thank-you goes later than the rules wanted.
+    person: str = ""
+    greeting: str = ""
+    late: bool = False
     meta: dict[str, Any] = field(default_factory=dict, compare=False)
 
     @property
@@ -80,19 +101,28 @@ class Draft:
         }
 
 
-def format_date(day: dt.date, weekday: bool = False) -> str:
-    """``3 December 2026`` (or ``Thursday 3 December 2026``): unambiguous in every country."""
-    text = f"{day.day} {MONTHS[day.month - 1]} {day.year}"
+def format_date(day: dt.date, weekday: bool = False, within: dt.date | None = None) -> str:
+    """``3 December 2026`` (or ``Thursday 3 December 2026``): unambiguous in every country.
+
+    ``within``: the date a note is sent; a date of that year needs no year (``3 December``).
+    """
+    text = f"{day.day} {MONTHS[day.month - 1]}"
+    if within is None or within.year != day.year:
+        text += f" {day.year}"
     return f"{WEEKDAYS[day.weekday()]} {text}" if weekday else text
 
 
-def _relative(held: dt.date, start: dt.time | None, sent: dt.date | None, channel: str) -> str:
-    """How a draft sent on ``sent`` refers to an interview held on ``held``."""
+def relative(held: dt.date, start: dt.time | None, sent: dt.date | None, channel: str) -> str:
+    """How a draft sent on ``sent`` refers to an interview held on ``held``: true on that day."""
     if sent is None or channel == "letter":  # a letter arrives days later: name the day
         return f"on {WEEKDAYS[held.weekday()]} {held.day} {MONTHS[held.month - 1]}"
     days = (sent - held).days
-    if days == 0:
-        return "this morning" if start is not None and start < schedule.NOON else "today"
+    if days <= 0:
+        if start is None:
+            return "today"
+        if start < schedule.NOON:
+            return "this morning"
+        return "this afternoon" if start < schedule.EVENING else "this evening"
     if days == 1:
         return "yesterday"
     if days < 7:
@@ -103,32 +133,11 @@ def _relative(held: dt.date, start: dt.time | None, sent: dt.date | None, channe
     return f"on {held.day} {MONTHS[held.month - 1]}"
 
 
-_POSSESSIVE = {
-    "this morning": "this morning's",
-    "today": "today's",
-    "yesterday": "yesterday's",
-    "last week": "last week's",
-}
-
-
-def _end(text: str) -> str:
-    """End a phrase as a sentence, keeping the person's own punctuation when there is some."""
-    text = str(text)
-    return text if text[-1:] in ".!?\u2026" else text + "."
-
-
-def _possessive(name: str) -> str:
-    """``Acme's``, but ``Northwind Traders'``."""
-    name = str(name)
-    return f"{name}'" if name.endswith(("s", "S")) else f"{name}'s"
-
-
-def _join_and(items: Any) -> str:
-    """``a``, ``a and b``, ``a, b and c``."""
-    words = [str(i) for i in items]
-    if len(words) <= 1:
-        return "".join(words)
-    return ", ".join(words[:-1]) + " and " + words[-1]
+def _possessive_when(when: str) -> str:
+    """``today's``, ``yesterday's``; "our" where the day is named."""
+    if when.startswith("on "):
+        return "our"
+    return f"{when}'s"
 
 
 def _environment() -> jinja2.Environment:
@@ -140,84 +149,178 @@ def _environment() -> jinja2.Environment:
         lstrip_blocks=True,
         keep_trailing_newline=False,
     )
-    env.filters["end"] = _end
-    env.filters["join_and"] = _join_and
-    env.filters["possessive"] = _possessive
+    env.filters["end"] = wording.end
+    env.filters["phrase"] = wording.phrase
+    env.filters["sentence"] = wording.sentence
+    env.filters["join_and"] = wording.join_and
+    env.filters["possessive"] = wording.possessive
+    env.tests["sentence"] = wording.is_sentence
+    env.tests["question"] = wording.is_question
     return env
 
 
 _ENV = _environment()
 
 
-def tidy(text: str) -> str:
-    """Trailing spaces off, at most one blank line in a row, no blank edges."""
-    lines = [line.rstrip() for line in text.split("\n")]
-    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
+def named(answers: Answers) -> list[tuple[str, Interviewer]]:
+    """The interviewers with a name and their paths, in order: each gets a note of their own."""
+    return [
+        (f"interview.interviewers.{i}", person)
+        for i, person in enumerate(answers.interview.interviewers)
+        if person.name and greeting(person)
+    ]
 
 
-def _first_name(name: str) -> str:
-    return name.split()[0] if name.split() else name
+def lead(answers: Answers) -> tuple[str, Contact]:
+    """The interviewer to follow up with: the one chosen for check-ins, else the first."""
+    people = answers.interview.interviewers
+    for index, person in enumerate(people):
+        if person.main_contact and person.name:
+            return f"interview.interviewers.{index}", person
+    first = named(answers)
+    return first[0] if first else ("", Contact())
 
 
-def _recipients(answers: Answers) -> list[Interviewer]:
-    return [i for i in answers.interview.interviewers if i.name] or [Interviewer()]
+def recipient(answers: Answers, kind: kinds.Kind, index: int) -> tuple[str, Contact]:
+    """Who a draft of ``kind`` goes to, and where they are in the answers."""
+    if kind.to == "each":
+        people = named(answers)
+        return people[index] if people else ("", Contact())
+    if kind.to == "contact" and answers.contact.name and greeting(answers.contact):
+        return "contact", answers.contact
+    return lead(answers)
 
 
-def planned_kinds(answers: Answers) -> list[str]:
-    """Which kinds of draft these answers call for, in the order they would be sent."""
-    return [kind.name for kind in kinds.planned(answers)]
+def greeting_line(tone: str, names: Greeting | None, company: str, conversation: bool) -> str:
+    """``Dear Ms Okafor,``, ``Hi Grace,``; to a team when no one is named."""
+    if names is None:
+        if tone == "formal":
+            return "Dear hiring team," if not conversation else "Hello,"
+        return f"Hello to the {wording.phrase(company)} team,"
+    return f"Dear {names.formal}," if tone == "formal" else f"Hi {names.warm},"
+
+
+_ROLE_WORDS = ("role", "position", "job", "post", "vacancy", "opening", "internship")
+
+
+def the_role(role: str) -> str:
+    """``the Data Engineer role``, but ``the Data Engineer position`` as it was written."""
+    role = wording.phrase(role)
+    last = role.split()[-1].casefold() if role.split() else ""
+    return f"the {role}" if last in _ROLE_WORDS else f"the {role} role"
+
+
+def _subject(lines: str) -> str:
+    """The first of the template's subject lines that fits in eight words (else the shortest)."""
+    options = [line.strip() for line in lines.split("\n") if line.strip()]
+    if not options:
+        return ""
+    fitting = [o for o in options if subject_words(o) <= SUBJECT_WORDS]
+    return fitting[0] if fitting else min(options, key=subject_words)
+
+
+def subject_words(subject: str) -> int:
+    """Words in a subject line; a dash between its parts is not a word."""
+    return len([w for w in subject.split() if w not in ("–", "—", "-", "|")])
+
+
+def _called(person: Contact, tone: str) -> str:
+    """How a note mentions someone it is not addressed to: given name when warm, else in full."""
+    names = greeting(person)
+    if names is None:
+        return person.name
+    return read_name(person.name).plain if tone == "formal" else names.warm
+
+
+def _highlight(answers: Answers, index: int) -> str:
+    """Each interviewer's note leads with a different highlight when there are several."""
+    highlights = answers.interview.highlights
+    return highlights[index % len(highlights)] if highlights else ""
 
 
 def render_draft(
-    answers: Answers, kind: str, index: int = 0, tone: str | None = None, channel: str | None = None
+    answers: Answers,
+    kind: str,
+    index: int = 0,
+    tone: str | None = None,
+    channel: str | None = None,
+    plan: schedule.Timeline | None = None,
 ) -> Draft:
-    """Render one draft; ``index`` picks the interviewer for thank-you notes."""
+    """Render one draft; ``index`` picks the interviewer for notes sent to each of them."""
     spec = kinds.get(kind)
+    if not spec.wanted(answers):
+        raise ValueError(f"these answers call for no {kind} draft")
+    plan = plan or schedule.timeline(answers)
     tone = tone or answers.preferences.tone
-    channel = channel or answers.preferences.channel
-    recipients = _recipients(answers)
-    person = recipients[index] if spec.per_interviewer else recipients[0]
+    channel = spec.channel(channel or answers.preferences.channel)
+    path, person = recipient(answers, spec, index)
+    names = greeting(person)
     iv = answers.interview
-    sent = kinds.send_on(kind, answers)
-    when = _relative(iv.date, iv.time, sent, channel)
-    team = not person.name
+    sent = kinds.send_on(kind, answers, plan)
+    when = relative(iv.date, iv.time, sent, channel)
+    conversation = iv.stage == "informational"
     context: dict[str, Any] = {
         "kind": kind,
         "tone": tone,
         "channel": channel,
         "short": tone == "brief" or channel == "linkedin",
-        "variant": index,
+        "pick": dict(zip(SLOTS, WORDINGS[index % len(WORDINGS)], strict=True)),
+        "greeting": greeting_line(tone, names, answers.company.name, conversation),
         "to": {
             "name": person.name,
-            "first": _first_name(person.name),
+            "full": names.full if names else "",
             "title": person.title,
-            "discussed": person.discussed,
-            "team": team,
+            "discussed": getattr(person, "discussed", ""),
+            "team": names is None,
+            # An interviewer was there; a main contact may only have arranged it.
+            "was_there": path.startswith("interview."),
+            "highlight": _highlight(answers, index),
         },
-        "others": [r.name for r in recipients if r.name and r is not person],
+        # The other people met, named as this tone names people ("Alan" or "Alan Turing").
+        "others": [_called(p, tone) for where, p in named(answers) if where != path],
         "candidate": vars(answers.candidate),
         "company": answers.company.name,
         "news": answers.company.news,
         "role": answers.role,
+        "the_role": the_role(answers.role),
+        # How the conversation is described: "speaking with me" on the phone, else "meeting".
+        "met": "speaking with me" if iv.format == "phone" else "meeting with me",
+        "met_warm": "talking with me",
+        "interviewers": [_called(p, tone) for _, p in named(answers)],
         "stage": iv.stage,
+        "conversation": conversation,
+        "screening": iv.stage == "screening",
         "format": iv.format,
         "when": when,
-        "when_possessive": _POSSESSIVE.get(when, "our"),
-        "held_text": format_date(iv.date),
+        "when_possessive": _possessive_when(when),
+        "late": spec.to == "each" and plan.late,
         "send_text": format_date(sent) if sent else "",
         "highlights": list(iv.highlights),
-        "concerns": [vars(c) for c in iv.concerns],
+        "concerns": [vars(c) for c in kinds.answered(answers)],
         "extra_info": [vars(x) for x in iv.extra_info],
-        "decision_text": format_date(iv.decision_date) if iv.decision_date else "",
-        "earlier_note_text": format_date(schedule.status_due(answers)),
+        "decision_text": format_date(iv.decision_date, within=sent) if iv.decision_date else "",
+        "earlier_note_text": format_date(plan.status, within=sent),
+        "offer_deadline_text": (
+            format_date(answers.offer_deadline, weekday=True, within=sent or iv.date)
+            if answers.offer_deadline
+            else ""
+        ),
         "next_steps": iv.next_steps,
         "update": answers.update,
+        "trim": 0,
     }
     template = _ENV.get_template(spec.template)
-    body = tidy(template.render(context))
+    body = wording.tidy(template.render(context))
+    # A LinkedIn thank-you is a connection note: shorter versions until it fits the limit.
+    connection_note = channel == "linkedin" and spec.to == "each"
+    while connection_note and len(body) > CONNECTION_NOTE_CHARS and context["trim"] < 3:
+        context["trim"] += 1
+        body = wording.tidy(template.render(context))
     subject = ""
     if channel == "email":
-        subject = tidy("".join(template.blocks["subject"](template.new_context(context))))
+        subject = _subject(
+            wording.tidy("".join(template.blocks["subject"](template.new_context(context))))
+        )
     return Draft(
         kind=kind,
         to=Recipient(person.name, person.email),
@@ -227,18 +330,32 @@ def render_draft(
         index=index,
         tone=tone,
         channel=channel,
+        person=path,
+        greeting=context["greeting"],
+        late=context["late"],
     )
 
 
 def render_drafts(
-    answers: Answers, tone: str | None = None, channel: str | None = None
+    answers: Answers,
+    tone: str | None = None,
+    channel: str | None = None,
+    today: dt.date | None = None,
 ) -> list[Draft]:
-    """Every draft the answers call for, thank-you notes first, in sending order."""
+    """Every draft the answers call for, in sending order; nothing dated before ``today``."""
+    plan = schedule.timeline(answers, today)
     drafts: list[Draft] = []
     for kind in kinds.planned(answers):
-        count = len(_recipients(answers)) if kind.per_interviewer else 1
-        drafts.extend(render_draft(answers, kind.name, i, tone, channel) for i in range(count))
+        count = max(len(named(answers)), 1) if kind.to == "each" else 1
+        drafts.extend(
+            render_draft(answers, kind.name, i, tone, channel, plan) for i in range(count)
+        )
     return drafts
+
+
+def planned_kinds(answers: Answers) -> list[str]:
+    """Which kinds of draft these answers call for, in the order they would be sent."""
+    return [kind.name for kind in kinds.planned(answers)]
 
 
 def with_text(draft: Draft, subject: str, body: str) -> Draft:

@@ -2,93 +2,41 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
-from itertools import pairwise
+from itertools import combinations, pairwise
 
-from . import kinds
+from . import kinds, notes, wording
+from .checks import CHECKS, Check
 from .model import Answers
-from .render import Draft, Finding, render_drafts, with_text
+from .people import TITLE_ONLY
+from .render import (
+    CONNECTION_NOTE_CHARS,
+    SUBJECT_WORDS,
+    Draft,
+    Finding,
+    format_date,
+    render_drafts,
+    subject_words,
+    with_text,
+)
+from .schedule import add_business_days
+
+__all__ = ["CHECKS", "Advice", "Check", "advise", "review", "reviewed_drafts"]
 
 
-@dataclass(frozen=True)
-class Check:
-    """One kind of finding: its code, how serious it is, and the guide section behind it."""
-
-    code: str
-    severity: str
-    summary: str
-    guide: str
-
-
-CHECKS = {
-    c.code: c
-    for c in (
-        Check(
-            "placeholder",
-            "error",
-            "a placeholder such as [Name] or {{ name }} left unfilled",
-            "mistakes/#placeholders",
-        ),
-        Check(
-            "missing_subject",
-            "error",
-            "an email with no subject line",
-            "subject-lines/#why-a-subject",
-        ),
-        Check(
-            "name_missing",
-            "error",
-            "a thank-you that never names the person it thanks",
-            "thank-you/#personalise",
-        ),
-        Check(
-            "identical_notes",
-            "error",
-            "the same note sent to different interviewers",
-            "situations/panel/#one-note-each",
-        ),
-        Check(
-            "check_in_before_decision",
-            "error",
-            "a check-in dated before the decision date",
-            "be-patient/#decision-date",
-        ),
-        Check(
-            "too_many_check_ins",
-            "warning",
-            "more than two check-ins, or two within a week",
-            "be-patient/#how-often",
-        ),
-        Check("pushy", "warning", "pushy or needy phrasing", "be-patient/#pushy-phrasing"),
-        Check("too_long", "warning", "too long for its kind and channel", "thank-you/#length"),
-        Check(
-            "generic_greeting",
-            "warning",
-            "a generic greeting where a name is known",
-            "mistakes/#generic-greetings",
-        ),
-        Check(
-            "thanks_only",
-            "info",
-            "a thank-you that only says thanks",
-            "thank-you/#more-than-thanks",
-        ),
-        Check("unsigned", "info", "a draft with no name to sign it", "thank-you/#personalise"),
-        Check(
-            "large_panel",
-            "info",
-            "more than seven interviewers to thank one by one",
-            "situations/panel/#one-note-each",
-        ),
-    )
-}
-
-# Word limits: 4-8 sentences (UC handout), three short paragraphs (CareerBuilder, Haefner 2005);
-# a LinkedIn message is read on a phone and stays shorter still.
+# Word limits for the whole draft: 4-8 sentences (UC handout), three short paragraphs
+# (CareerBuilder, Haefner 2005); a LinkedIn message is read on a phone and stays shorter still.
 WORD_LIMITS = {"email": 220, "letter": 260, "linkedin": 120}
+# A thank-you's core (without greeting and sign-off): three to five sentences (WashU Law: three
+# can be enough; Iowa State: five or six), so about 130 words, and 80 in the brief tone.
+THANK_YOU_CORE_WORDS = {"brief": 80}
+THANK_YOU_CORE_DEFAULT = 130
 LARGE_PANEL = 7
+# Letters take days: email when the decision is less than a week away (Lawrence; UC handout).
+LETTER_DAYS = 7
 
 _PLACEHOLDER = re.compile(
     r"\[[^\]\n]{1,40}\]|\{\{|\}\}|\{%|%\}|<[A-Za-z' ]{2,30}>|\bNone\b(?! of)|\bTODO\b|\bXXX\b"
@@ -118,40 +66,42 @@ def _finding(code: str, message: str) -> Finding:
     return Finding(code, check.severity, message, check.guide)
 
 
-def _words(text: str) -> int:
-    return len(text.split())
-
-
-def _sentences(body: str) -> int:
-    """Sentences of substance: greeting and sign-off lines (ending in a comma or none) left out."""
-    lines = [line for line in body.split("\n") if line.strip().endswith((".", "!", "?"))]
-    return len(re.findall(r"[^.!?]{12,}[.!?]", " ".join(lines)))
-
-
-def _names(name: str) -> list[str]:
-    return [part for part in name.split() if len(part) > 1]
+def _sentences_of_substance(body: str) -> int:
+    return len([s for s in notes.sentences(notes.core(body)) if len(s) >= 12])
 
 
 def _per_draft(draft: Draft, answers: Answers) -> Iterable[Finding]:
     body = draft.body
     text = f"{draft.subject}\n{body}"
-    if _PLACEHOLDER.search(text):
-        found = _PLACEHOLDER.search(text)
-        assert found is not None
+    kind = kinds.get(draft.kind)
+    found = _PLACEHOLDER.search(text)
+    if found:
         yield _finding(
             "placeholder",
             f"\u201c{found.group(0).strip()}\u201d looks like a "
             "placeholder: fill it in or take it out.",
         )
+    greeting = TITLE_ONLY.search(body)
+    if greeting:
+        yield _finding(
+            "title_only_greeting",
+            f"\u201c{greeting.group(0)}\u201d names no one: greet them by name, as in "
+            "\u201cDear Ms Okafor\u201d or \u201cHi Grace\u201d.",
+        )
+    slip = notes.punctuation_slip(text)
+    if slip:
+        yield _finding(
+            "punctuation", f"\u201c{slip}\u201d: check the punctuation where the text joins."
+        )
     if draft.channel == "email" and not draft.subject.strip():
         yield _finding("missing_subject", "Add a subject line so the email is opened and found.")
-    limit = WORD_LIMITS.get(draft.channel, 220)
-    if _words(body) > limit:
+    if draft.subject and subject_words(draft.subject) > SUBJECT_WORDS:
         yield _finding(
-            "too_long",
-            f"{_words(body)} words; keep a {draft.channel} note under "
-            f"{limit} so it is read to the end.",
+            "long_subject",
+            f"The subject has {subject_words(draft.subject)} words; eight or fewer "
+            "fit on a phone's screen.",
         )
+    yield from _length(draft, kind)
     pushy = _PUSHY.search(text)
     if pushy:
         yield _finding(
@@ -159,78 +109,162 @@ def _per_draft(draft: Draft, answers: Answers) -> Iterable[Finding]:
             f"\u201c{pushy.group(0)}\u201d can read as pressure; a calm, "
             "short question works better.",
         )
-    greeting = _GENERIC.search(body)
+    generic = _GENERIC.search(body)
     named = draft.to.name or any(i.name for i in answers.interview.interviewers)
-    if greeting and named:
+    if generic and named:
         yield _finding(
             "generic_greeting",
-            f"\u201c{greeting.group(0)}\u201d is generic: greet the person by name.",
+            f"\u201c{generic.group(0)}\u201d is generic: greet the person by name.",
         )
-    if kinds.get(draft.kind).per_interviewer and draft.to.name:
-        names = _names(draft.to.name) or [draft.to.name]
-        if not any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", body) for n in names):
-            yield _finding(
-                "name_missing",
-                f"The note never names {draft.to.name}: use their name, spelled as they spell it.",
-            )
-    if kinds.get(draft.kind).per_interviewer and _sentences(body) < 2:
-        yield _finding(
-            "thanks_only",
-            "Add one line on what you discussed or why you fit, so "
-            "the note does more than say thanks.",
-        )
+    if kind.to == "each":
+        yield from _thank_you(draft, answers)
     candidate = answers.candidate.name
     if not candidate:
         yield _finding("unsigned", "Add your name under \u201cYou\u201d so the draft is signed.")
     elif candidate not in body:
         yield _finding("unsigned", f"The draft does not end with your name ({candidate}).")
     decision = answers.interview.decision_date
-    if kinds.get(draft.kind).asks_status and decision and draft.send_on and draft.send_on < decision:
+    if kind.asks_status and decision and draft.send_on and draft.send_on < decision:
         yield _finding(
             "check_in_before_decision",
             f"Planned for {draft.send_on.isoformat()}, "
             f"before the decision date "
             f"{decision.isoformat()}: wait until after it.",
         )
+    if draft.kind == "competing_offer" and not answers.offer_deadline:
+        yield _finding(
+            "no_deadline",
+            "Add the other offer\u2019s deadline (under \u201cAnother offer\u2019s deadline\u201d) "
+            "so the note can say by when you need an answer.",
+        )
 
 
-def _stripped_of_names(draft: Draft) -> str:
-    """A thank-you body with its recipient's names taken out, to compare notes fairly."""
+def _length(draft: Draft, kind: kinds.Kind) -> Iterable[Finding]:
     body = draft.body
-    for name in sorted([draft.to.name, *_names(draft.to.name)], key=len, reverse=True):
-        if name:
-            body = body.replace(name, "\u2022")
-    return re.sub(r"\s+", " ", body).strip().casefold()
+    if kind.to == "each" and draft.channel == "linkedin":
+        if len(body) > CONNECTION_NOTE_CHARS:
+            yield _finding(
+                "too_long",
+                f"{len(body)} characters; a LinkedIn connection note takes "
+                f"{CONNECTION_NOTE_CHARS}. Keep one line here and send the rest once connected.",
+            )
+        return
+    if kind.to == "each":
+        limit = THANK_YOU_CORE_WORDS.get(draft.tone, THANK_YOU_CORE_DEFAULT)
+        count = notes.words(notes.core(body))
+        if count > limit:
+            yield _finding(
+                "too_long",
+                f"{count} words between the greeting and the sign-off; a thank-you of "
+                f"about {limit} words or fewer is read to the end.",
+            )
+        return
+    limit = WORD_LIMITS.get(draft.channel, 220)
+    if notes.words(body) > limit:
+        channel = {"email": "an email", "letter": "a letter", "linkedin": "a LinkedIn"}
+        yield _finding(
+            "too_long",
+            f"{notes.words(body)} words; keep {channel.get(draft.channel, 'a')} note under "
+            f"{limit} so it is read to the end.",
+        )
+
+
+def _thank_you(draft: Draft, answers: Answers) -> Iterable[Finding]:
+    body = draft.body
+    if draft.to.name:
+        names = notes.name_parts(draft.to.name, draft.greeting) or [draft.to.name]
+        if not any(re.search(rf"(?<!\w){re.escape(n)}(?!\w)", body) for n in names):
+            yield _finding(
+                "name_missing",
+                f"The note never names {draft.to.name}: use their name, spelled as they spell it.",
+            )
+    if _sentences_of_substance(body) < 2:
+        yield _finding(
+            "thanks_only",
+            "Add one line on what you discussed or why you fit, so "
+            "the note does more than say thanks.",
+        )
+    person = next(
+        (p for i, p in enumerate(answers.interview.interviewers)
+         if draft.person == f"interview.interviewers.{i}"),
+        None,
+    )  # fmt: skip
+    if person is not None and not person.discussed:
+        yield _finding(
+            "not_personal",
+            f"Add what you talked about with {person.name} (under Interviewers) so this note "
+            "is theirs alone.",
+        )
+    if draft.late and draft.send_on:
+        days = (draft.send_on - answers.interview.date).days
+        yield _finding(
+            "late",
+            f"The interview was {days} day{'s' if days != 1 else ''} ago. Send it today all the "
+            "same: a short note is still welcome. Thank them again, without a long apology.",
+        )
+    decision = answers.interview.decision_date
+    if draft.channel == "letter" and draft.send_on and answers.interview.stage != "informational":
+        if decision and (decision - draft.send_on).days >= LETTER_DAYS:
+            return
+        when = f"they decide by {format_date(decision)}" if decision else "no decision date"
+        yield _finding(
+            "slow_letter",
+            f"A letter takes days to arrive and {when}: send this by email, and a letter "
+            "only when the decision is a week or more away.",
+        )
+        return
+    if draft.channel == "linkedin" and answers.interview.stage != "informational":
+        yield _finding(
+            "linkedin_request",
+            "Send this as a connection note only if they invited you to connect; otherwise "
+            "email it now and connect when the process is over.",
+        )
 
 
 def _across_drafts(drafts: list[Draft]) -> dict[int, list[Finding]]:
     found: dict[int, list[Finding]] = {}
-    notes = [(i, d) for i, d in enumerate(drafts) if kinds.get(d.kind).per_interviewer and d.to.name]
-    seen: dict[str, Draft] = {}
-    for i, draft in notes:
-        key = _stripped_of_names(draft)
-        if key in seen and seen[key].to.name != draft.to.name:
-            found.setdefault(i, []).append(
+    each = [(i, d) for i, d in enumerate(drafts) if kinds.get(d.kind).to == "each" and d.to.name]
+    for (_, a), (j, b) in combinations(each, 2):
+        if a.to.name == b.to.name:
+            continue
+        if notes.comparable(a) == notes.comparable(b):
+            found.setdefault(j, []).append(
                 _finding(
                     "identical_notes",
-                    f"This note is the same as the one to {seen[key].to.name}; "
+                    f"This note is the same as the one to {a.to.name}; "
                     "interviewers compare notes, so make each one personal.",
                 )
             )
-        seen.setdefault(key, draft)
+            continue
+        shared, total = notes.overlap(a, b)
+        if total and shared * 3 > total:
+            found.setdefault(j, []).append(
+                _finding(
+                    "similar_notes",
+                    f"{shared} of {total} sentences are the same as in the note to {a.to.name}; "
+                    "interviewers compare notes, so change the wording and add "
+                    "something from your talk with each.",
+                )
+            )
+    # Met more than about seven people: one letter to the coordinator naming them all (Stetson).
+    if len(each) > LARGE_PANEL:
+        found.setdefault(each[0][0], []).append(
+            _finding(
+                "large_panel",
+                f"You met {len(each)} people. Notes to each are fine, but one letter "
+                "to the coordinator that names them all is also good practice.",
+            )
+        )
+    _check_ins(drafts, found)
+    _crowding(drafts, found)
+    return found
+
+
+def _check_ins(drafts: list[Draft], found: dict[int, list[Finding]]) -> None:
     check_ins = sorted(
         ((i, d) for i, d in enumerate(drafts) if kinds.get(d.kind).asks_status),
         key=lambda pair: (pair[1].send_on is None, pair[1].send_on),
     )
-    # Met more than about seven people: one letter to the coordinator naming them all (Stetson).
-    if len(notes) > LARGE_PANEL:
-        found.setdefault(notes[0][0], []).append(
-            _finding(
-                "large_panel",
-                f"You met {len(notes)} people. Notes to each are fine, but one letter "
-                "to the coordinator that names them all is also good practice.",
-            )
-        )
     if len(check_ins) > 2:
         for i, _ in check_ins[2:]:
             found.setdefault(i, []).append(
@@ -248,7 +282,65 @@ def _across_drafts(drafts: list[Draft]) -> dict[int, list[Finding]]:
                     "Less than a week after the previous check-in; write no more than once a week.",
                 )
             )
-    return found
+
+
+def _crowding(drafts: list[Draft], found: dict[int, list[Finding]]) -> None:
+    """Three messages to one person within two days crowd their inbox (the guide merges them)."""
+    by_person: dict[str, list[tuple[int, dt.date]]] = {}
+    for i, d in enumerate(drafts):
+        if d.send_on and d.to.name:
+            by_person.setdefault(d.to.name, []).append((i, d.send_on))
+    for name, dated in by_person.items():
+        dated.sort(key=lambda pair: pair[1])
+        for start in range(len(dated) - 2):
+            (_, first), (j, third) = dated[start], dated[start + 2]
+            if third <= add_business_days(first, 1):
+                found.setdefault(j, []).append(
+                    _finding(
+                        "too_many_messages",
+                        f"The third message to {name} in two days: merge the short ones, "
+                        "or send this one later.",
+                    )
+                )
+                break
+
+
+@dataclass(frozen=True)
+class Advice:
+    """A remark on the answers rather than on a draft: what to add for a better plan."""
+
+    path: str
+    code: str
+    message: str
+    guide: str
+
+
+def advise(answers: Answers) -> list[Advice]:
+    """What the answers lack for a draft the guide would want (shown beside the fields)."""
+
+    def advice(path: str, code: str, message: str) -> Advice:
+        return Advice(path, code, message, CHECKS[code].guide)
+
+    out = [
+        advice(
+            f"interview.concerns.{i}.answer",
+            "unanswered_concern",
+            f"Add your fuller answer to \u201c{wording.phrase(c.question)}\u201d and the plan "
+            "gets a message that answers it.",
+        )
+        for i, c in enumerate(answers.interview.concerns)
+        if not c.answer
+    ]
+    if not kinds.get("stay_in_touch").wanted(answers):
+        out.append(
+            advice(
+                "company.news",
+                "nothing_to_say",
+                "Add recent company news, or news of your own, and the plan gets a note to "
+                "stay in touch a few weeks after the last check-in.",
+            )
+        )
+    return out
 
 
 def _rank(finding: Finding) -> int:
@@ -269,9 +361,10 @@ def reviewed_drafts(
     edits: Mapping[str, Mapping[str, str]] | None = None,
     tone: str | None = None,
     channel: str | None = None,
+    today: dt.date | None = None,
 ) -> list[Draft]:
     """Render every draft, put a person's edits in place (keyed by draft id), and review them all."""
-    drafts = render_drafts(answers, tone, channel)
+    drafts = render_drafts(answers, tone, channel, today)
     edits = edits or {}
     drafts = [
         with_text(

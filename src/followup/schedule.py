@@ -1,12 +1,14 @@
-"""When to send each follow-up: the guide's timing rules turned into dates."""
+"""When to send each follow-up: the guide's timing rules turned into dates, from a given "today"."""
 
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
 from .model import Answers
 
 NOON = dt.time(12, 0)
+EVENING = dt.time(17, 0)
 
 # Check-ins with no decision date: at least 5 business days plus 1-2 days' buffer
 # (Indeed Career Guide, US); "about a week" (Indeed HK); one to two weeks (CareerOneStop).
@@ -14,13 +16,16 @@ DEFAULT_WAIT_BUSINESS_DAYS = 7
 # After a stated decision date: 1-2 business days later (Indeed Career Guide);
 # never before the date itself (CareerOneStop, US Dept. of Labor; Ask a Manager).
 AFTER_DECISION_BUSINESS_DAYS = 2
-# No more than once a week (Ask a Manager); one or two follow-ups in all (Accountemps).
+# A status question never comes hard on the heels of another message: two business days clear.
+AFTER_LAST_MESSAGE_BUSINESS_DAYS = 2
+# No more than once a week (Ask a Manager).
 CHECK_IN_GAP_DAYS = 7
 # Staying in touch is for long processes: weeks, not days, after the last check-in.
 STAY_IN_TOUCH_GAP_DAYS = 28
 
-# Public holidays differ by country and are not known here, except the two that close
-# offices almost everywhere this guide is read; a note on those days goes unread.
+# The holiday rule, the same in the guide (timing/#weekends-and-holidays): Saturdays, Sundays,
+# Christmas Day and New Year's Day are not business days. Other public holidays differ by country
+# and are not known here.
 CLOSED = ((12, 25), (1, 1))
 
 
@@ -30,7 +35,7 @@ def is_business_day(day: dt.date) -> bool:
 
 
 def next_business_day(day: dt.date) -> dt.date:
-    """The day itself when it is a business day, else the Monday after."""
+    """The day itself when it is a business day, else the next one."""
     while not is_business_day(day):
         day += dt.timedelta(days=1)
     return day
@@ -45,41 +50,56 @@ def add_business_days(day: dt.date, count: int) -> dt.date:
     return next_business_day(day)
 
 
-def thanks_due(answers: Answers) -> dt.date:
+def thanks_rule(answers: Answers) -> dt.date:
     """Within 24 hours (TopResume, Accountemps Canada, Lawrence University, WashU Law).
 
     A morning interview gets its note that afternoon, an afternoon one first thing next morning
-    (Lynn Taylor, Business Insider); not from the lobby (Princeton), so never before a few hours
-    have passed (Alison Green). With no time given we assume the afternoon. A note that would land
-    on a weekend waits for Monday: still within the two days St. Olaf and Wesleyan allow.
+    (Lynn Taylor, Business Insider); not from the lobby (Princeton), so a few hours pass first
+    (Alison Green). A screening call gets a short note the same day (Princeton, WashU Law). When
+    the next morning is not a business day (a Friday, a Saturday, Christmas Eve), the note goes the
+    same day, so it is never read more than 24 hours after the interview. No time given: the
+    afternoon is assumed.
     """
-    held = answers.interview.date
-    start = answers.interview.time
-    if start is not None and start < NOON and is_business_day(held):
-        return held
-    return add_business_days(held, 1)
-
-
-def follow_up_due(answers: Answers) -> dt.date:
-    """Concerns and extra material go one business day after the thank-you: one job per message."""
-    return add_business_days(thanks_due(answers), 1)
-
-
-def status_due(answers: Answers) -> dt.date:
-    """The first status question: after the decision date, never before it."""
     iv = answers.interview
+    held = iv.date
+    if iv.stage == "screening" or (iv.time is not None and iv.time < NOON):
+        return held
+    tomorrow = held + dt.timedelta(days=1)
+    return tomorrow if is_business_day(tomorrow) else held
+
+
+@dataclass(frozen=True)
+class Timeline:
+    """The send dates of one plan; every later step counts from the steps before it."""
+
+    thanks: dt.date
+    late: bool  # today is past the day the thank-you was due
+    first_follow_up: dt.date  # the first message after the thank-you
+    second_follow_up: dt.date  # when two such messages go to the same person
+    status: dt.date
+    last_status: dt.date
+    weeks_later: dt.date
+    due: dt.date  # the day the thank-you was due by the rules
+
+
+def timeline(answers: Answers, today: dt.date | None = None) -> Timeline:
+    """The plan's dates. With ``today``, nothing is dated in the past: a late step is due today.
+
+    Concerns and material go one business day after the thank-you, and the second of two such
+    messages a business day later still (one job per message; the guide's timing page). The first
+    check-in waits for the decision date and for the messages before it; the second is a week
+    later, and the last.
+    """
+    iv = answers.interview
+    due = thanks_rule(answers)
+    thanks = max(due, today) if today else due
+    first = add_business_days(thanks, 1)
+    second = add_business_days(first, 1)
     if iv.decision_date is not None:
-        return add_business_days(iv.decision_date, AFTER_DECISION_BUSINESS_DAYS)
-    return add_business_days(iv.date, DEFAULT_WAIT_BUSINESS_DAYS)
-
-
-def last_status_due(answers: Answers) -> dt.date:
-    """The second and last check-in, a week after the first."""
-    return next_business_day(status_due(answers) + dt.timedelta(days=CHECK_IN_GAP_DAYS))
-
-
-def weeks_later_due(answers: Answers) -> dt.date:
-    """A note weeks later, for long processes or after a 'not now'."""
-    return next_business_day(
-        last_status_due(answers) + dt.timedelta(days=STAY_IN_TOUCH_GAP_DAYS)
-    )
+        status = add_business_days(iv.decision_date, AFTER_DECISION_BUSINESS_DAYS)
+    else:
+        status = add_business_days(iv.date, DEFAULT_WAIT_BUSINESS_DAYS)
+    status = max(status, add_business_days(second, AFTER_LAST_MESSAGE_BUSINESS_DAYS))
+    last = next_business_day(status + dt.timedelta(days=CHECK_IN_GAP_DAYS))
+    later = next_business_day(last + dt.timedelta(days=STAY_IN_TOUCH_GAP_DAYS))
+    return Timeline(thanks, thanks > due, first, second, status, last, later, due)

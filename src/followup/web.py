@@ -2,13 +2,16 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 from collections.abc import Callable
 from typing import Any
 
 from . import export, model
 from .model import FieldError, InvalidAnswers
-from .review import CHECKS, reviewed_drafts
+from .people import greeting
+from .render import Draft, greeting_line
+from .review import CHECKS, advise, reviewed_drafts
 from .sample import SAMPLE
 
 Handler = Callable[[dict[str, Any]], dict[str, Any]]
@@ -16,6 +19,23 @@ Handler = Callable[[dict[str, Any]], dict[str, Any]]
 
 def _answers(request: dict[str, Any]) -> model.Answers:
     return model.validate(request.get("answers"))
+
+
+def _today(request: dict[str, Any]) -> dt.date | None:
+    """The browser's local date, so the plan is made from the day the person is looking at it."""
+    value = request.get("today")
+    if value in (None, ""):
+        return None
+    try:
+        if not isinstance(value, str) or len(value) != 10:
+            raise ValueError
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise InvalidAnswers([FieldError("today", "must be a date written YYYY-MM-DD")]) from None
+
+
+def _reviewed(request: dict[str, Any], answers: model.Answers) -> list[Draft]:
+    return reviewed_drafts(answers, _edits(request), today=_today(request))
 
 
 def _edits(request: dict[str, Any]) -> dict[str, dict[str, str]]:
@@ -53,18 +73,35 @@ def _draft_json(draft: Any, generated: dict[str, Any]) -> dict[str, Any]:
 
 def _render(request: dict[str, Any]) -> dict[str, Any]:
     answers = _answers(request)
-    drafts = reviewed_drafts(answers, _edits(request))
-    generated = {d.id: d for d in reviewed_drafts(answers)}
+    drafts = _reviewed(request, answers)
+    generated = {d.id: d for d in reviewed_drafts(answers, today=_today(request))}
     return {
         "drafts": [_draft_json(d, generated) for d in drafts],
         "plan": export.plan_rows(drafts),
         "answers": model.to_dict(answers),
+        "advice": [vars(a).copy() for a in advise(answers)],
+        "people": _people(answers),
     }
+
+
+def _people(answers: model.Answers) -> list[dict[str, str]]:
+    """Each named person and the greeting the drafts use, to show beside them in the form."""
+    people: list[tuple[str, model.Contact]] = [("contact", answers.contact)]
+    people += [
+        (f"interview.interviewers.{i}", p) for i, p in enumerate(answers.interview.interviewers)
+    ]
+    tone, company = answers.preferences.tone, answers.company.name
+    conversation = answers.interview.stage == "informational"
+    return [
+        {"path": path, "greeting": greeting_line(tone, greeting(person), company, conversation)}
+        for path, person in people
+        if greeting(person)
+    ]
 
 
 def _ics(request: dict[str, Any]) -> dict[str, Any]:
     answers = _answers(request)
-    drafts = reviewed_drafts(answers, _edits(request))
+    drafts = _reviewed(request, answers)
     return {
         "filename": f"follow-up-{_slug(answers.company.name)}.ics",
         "text": export.to_ics(drafts, answers),
@@ -74,7 +111,7 @@ def _ics(request: dict[str, Any]) -> dict[str, Any]:
 def _eml(request: dict[str, Any]) -> dict[str, Any]:
     answers = _answers(request)
     wanted = str(request.get("id", ""))
-    for draft in reviewed_drafts(answers, _edits(request)):
+    for draft in _reviewed(request, answers):
         if draft.id == wanted:
             return {
                 "filename": f"{draft.id.replace('.', '-')}-{_slug(draft.to.name or answers.company.name)}.eml",

@@ -1,0 +1,165 @@
+"""The people a candidate writes to: their names read as a careful person would, and greetings.
+
+A greeting never consists of an honorific or a particle alone ("Hi Dr.,", "Hi van,"). Formal
+greetings use an honorific and the family name when one is known ("Dear Ms Okafor"), else the
+full name; warm and brief ones use the given name. Names are read by rules that fit most names
+written in the Western order; "greet as" overrides them for the rest, and the worksheet shows
+every greeting beside the person so it can be checked.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import TYPE_CHECKING
+
+from .wording import phrase
+
+if TYPE_CHECKING:  # model reads names with this module when it validates them
+    from .model import Contact
+
+# Honorifics that may open a name as written ("Dr. Jane Smith"), mapped to how they are written
+# when the greeting is ours. A person's own spelling ("Dr.") is kept when they wrote it.
+_TITLES = {
+    "mr": "Mr",
+    "mrs": "Mrs",
+    "ms": "Ms",
+    "miss": "Miss",
+    "mx": "Mx",
+    "dr": "Dr",
+    "doctor": "Dr",
+    "prof": "Prof",
+    "professor": "Prof",
+    "rev": "Rev",
+    "revd": "Revd",
+    "reverend": "Reverend",
+    "fr": "Fr",
+    "father": "Father",
+    "sister": "Sister",
+    "rabbi": "Rabbi",
+    "imam": "Imam",
+    "sir": "Sir",
+    "dame": "Dame",
+    "lady": "Lady",
+    "lord": "Lord",
+    "hon": "Hon",
+    "cllr": "Cllr",
+    "capt": "Capt",
+    "captain": "Captain",
+}
+# Titles that go with a given name rather than a family name ("Sir Tim", "Dame Judi").
+_GIVEN_NAME_TITLES = {"Sir", "Dame"}
+# Letters after a name, left out of a greeting ("Jane Smith, PhD" is "Dear Dr Smith" or "Jane").
+_SUFFIXES = {
+    "jr", "sr", "ii", "iii", "iv", "phd", "ph.d", "dphil", "md", "m.d", "mba", "msc", "bsc",
+    "ma", "ba", "esq", "obe", "mbe", "cbe", "kc", "qc", "frs", "ceng", "cpa", "pe",
+}  # fmt: skip
+# Lower-case words that belong to the family name that follows them ("van Beethoven").
+_PARTICLES = {
+    "van", "von", "de", "der", "den", "del", "della", "des", "di", "da", "do", "dos", "das",
+    "du", "la", "le", "ter", "ten", "te", "vom", "zum", "zur", "zu", "af", "av", "bin",
+    "binti", "bint", "ibn", "al", "el", "y", "e", "mac", "ap",
+}  # fmt: skip
+# First names that usually pair with the next one ("María José", "Jean Pierre", "Mary Ann")
+# when at least a family name follows.
+_COMPOUND_STARTS = {
+    "maría", "maria", "josé", "jose", "juan", "ana", "luis", "josep", "joão", "joao",
+    "jean", "marie", "anne", "mary", "sarah", "anna", "karl", "hans", "jan", "pier",
+}  # fmt: skip
+
+
+@dataclass(frozen=True)
+class Name:
+    """A name as written, read into its parts; any part may be empty."""
+
+    written: str
+    title: str  # as written in the name, e.g. "Dr." or "Prof"
+    given: str
+    family: str
+    plain: str  # the whole name without its title or the letters after it
+
+
+def _key(word: str) -> str:
+    return word.casefold().rstrip(".,")
+
+
+def read_name(written: str) -> Name:
+    """Split ``Dr. María José García López, PhD`` into title, given and family names."""
+    # Words without a letter (an emoji, a stray dash) are no part of a name to greet.
+    words = [w for w in written.replace(",", " , ").split() if w == "," or any(map(str.isalpha, w))]
+    title = ""
+    while words and _key(words[0]) in _TITLES:
+        title = title or words[0]
+        words = words[1:]
+    if "," in words:  # "Smith, PhD": what follows a comma is letters after the name
+        words = words[: words.index(",")]
+    while len(words) > 1 and _key(words[-1]) in _SUFFIXES:
+        words = words[:-1]
+    plain = " ".join(words)
+    if len(words) <= 1:
+        # One name: with a title it is a family name ("Dr Ng"), alone it may be either.
+        return Name(written, title, "" if title else plain, plain if title else "", plain)
+    start = len(words) - 1
+    while start > 0 and words[start - 1] in _PARTICLES:
+        start -= 1
+    given_words = words[:start]
+    if (
+        len(given_words) >= 2
+        and _key(given_words[0]) in _COMPOUND_STARTS
+        and given_words[1][:1].isupper()
+    ):
+        given_words = given_words[:2]
+        start = 2
+    elif given_words:
+        given_words = given_words[:1]
+    # A lower-case first word is a particle with no given name before it ("van Dijk").
+    if given_words and given_words[0] in _PARTICLES:
+        return Name(written, title, "", plain, plain)
+    family = " ".join(words[start:])
+    return Name(written, title, " ".join(given_words), family, plain)
+
+
+@dataclass(frozen=True)
+class Greeting:
+    """How one person is named: at the top of a formal note, a warm one, and in full."""
+
+    formal: str  # "Ms Okafor", or "Grace Hopper" when no honorific is known
+    warm: str  # "Grace"
+    full: str  # "Ms Grace Hopper": the name with its honorific, for a letter's address
+
+    def for_tone(self, tone: str) -> str:
+        return self.formal if tone == "formal" else self.warm
+
+
+def greeting(person: Contact) -> Greeting | None:
+    """The names a note uses for ``person``; None when no name is given, or only a title."""
+    name = read_name(person.name.strip())
+    if not name.plain:
+        return None
+    override = phrase(person.greet_as)
+    title = person.honorific or name.title
+    bare = name.plain
+    if title and name.family and title.rstrip(".") not in _GIVEN_NAME_TITLES:
+        formal = f"{title} {name.family}"
+    elif title and title.rstrip(".") in _GIVEN_NAME_TITLES and name.given:
+        formal = f"{title} {name.given}"
+    else:
+        formal = f"{title} {bare}" if title else bare
+    warm = name.given or formal
+    full = f"{person.honorific} {bare}" if person.honorific else name.written
+    return Greeting(override or formal, override or warm, full)
+
+
+def first_line(tone: str, person_name: str) -> str:
+    """The greeting line of a note: ``Dear Ms Okafor,`` or ``Hi Grace,``."""
+    opener = "Dear" if tone == "formal" else "Hi"
+    return f"{opener} {person_name},"
+
+
+_TITLE_WORDS = "|".join(sorted({*_TITLES, *(t.casefold() for t in _TITLES.values())}, key=len))
+# A greeting that names no one: only a title, a particle or an initial ("Hi Dr.,", "Hi van,").
+TITLE_ONLY = re.compile(
+    rf"^(?:Dear|Hi|Hello|Hey)\s+(?:(?i:{_TITLE_WORDS})\.?|{'|'.join(sorted(_PARTICLES))}"
+    r"|[A-Z]\.?)\s*,",
+    re.MULTILINE,
+)
