@@ -1,4 +1,4 @@
-"""Write the golden drafts: every kind x tone x channel for two example answers.
+"""Write the golden drafts: every draft x tone x channel for a few example answers.
 
 Run with `make golden` after an intended wording change, then read the diff before committing:
 these files are the wording a person has approved.
@@ -9,27 +9,34 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
-from followup import KINDS, parse, render_draft
+from followup import parse, render_drafts
 from followup.model import CHANNELS, TONES
 
 ROOT = Path(__file__).resolve().parent
 GOLDEN = ROOT / "golden"
 ANSWERS = ROOT.parent / "docs" / "answers"
-# panel: every optional field filled; minimal: only the three required ones.
-SETS = ("panel", "minimal")
+FIXTURES = ROOT / "fixtures"
+# panel: every optional field filled; minimal: only the three required ones; a main contact
+# with two interviewers; four names with titles, particles and a compound given name.
+SETS = {
+    "panel": ANSWERS,
+    "minimal": ANSWERS,
+    "recruiter-contact": FIXTURES,
+    "titles-particles": FIXTURES,
+}
 
 
 def expected() -> dict[Path, str]:
-    """Golden file path -> the text the engine renders now."""
+    """Golden file path -> the text the engine renders now: every draft, every person."""
     out = {}
-    for name in SETS:
-        answers = parse((ANSWERS / f"{name}.json").read_bytes())
-        for kind in KINDS:
-            for tone in TONES:
-                for channel in CHANNELS:
-                    draft = render_draft(answers, kind, 0, tone, channel)
+    for name, folder in SETS.items():
+        answers = parse((folder / f"{name}.json").read_bytes())
+        for tone in TONES:
+            for channel in CHANNELS:
+                for draft in render_drafts(answers, tone, channel):
                     head = f"Subject: {draft.subject}\n\n" if draft.subject else ""
-                    out[GOLDEN / name / kind / f"{tone}-{channel}.txt"] = f"{head}{draft.body}\n"
+                    path = GOLDEN / name / draft.id / f"{tone}-{channel}.txt"
+                    out[path] = f"{head}{draft.body}\n"
     return out
 
 

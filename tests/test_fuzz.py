@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import copy
+import itertools
 import json
 import os
 import subprocess
@@ -93,7 +94,12 @@ PATHS = leaf_paths()
 def put(doc: dict, path: tuple, value) -> dict:
     doc = copy.deepcopy(doc)
     node = doc
-    for key in path[:-1]:
+    for key, following in itertools.pairwise(path):
+        if isinstance(node, dict) and key not in node:  # a group the example leaves out
+            node[key] = [] if isinstance(following, int) else {}
+        if isinstance(node, list) and isinstance(key, int):
+            while len(node) <= key:
+                node.append({})
         node = node[key]
     node[path[-1]] = value
     return doc

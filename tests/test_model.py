@@ -113,21 +113,57 @@ def test_design_example_is_valid_and_read_exactly() -> None:
     assert (answers.preferences.tone, answers.preferences.channel) == ("formal", "email")
 
 
+# What version 2 added to a version-1 file's export, with its defaults.
+V2_ADDED: dict[str, Any] = {
+    "contact": {"name": "", "honorific": "", "greet_as": "", "title": "", "email": ""},
+    "offer_deadline": "",
+}
+V2_PERSON: dict[str, Any] = {"honorific": "", "greet_as": "", "main_contact": False}
+
+
+def shape(value: Any) -> Any:
+    if isinstance(value, dict):
+        return {k: shape(v) for k, v in value.items()}
+    if isinstance(value, list):
+        return [shape(v) for v in value]
+    return type(value).__name__
+
+
+def test_a_version_1_file_loads_unchanged_and_exports_as_version_2() -> None:
+    """Every file a released version wrote still loads; its export adds only empty new fields."""
+    exported = to_dict(validate(DESIGN_EXAMPLE))
+    expected = {**DESIGN_EXAMPLE, "version": 2, **V2_ADDED}
+    expected["interview"] = {
+        **DESIGN_EXAMPLE["interview"],
+        "interviewers": [
+            {**person, **V2_PERSON} for person in DESIGN_EXAMPLE["interview"]["interviewers"]
+        ],
+    }
+    assert exported == expected
+    assert list(exported) == [
+        "version", "candidate", "company", "role", "contact", "interview", "update",
+        "offer_deadline", "preferences",
+    ]  # fmt: skip
+
+
 def test_to_dict_has_exactly_the_contract_keys() -> None:
     """The export is the contract, key for key: the worksheet and CLI read the same file."""
-
-    def shape(value: Any) -> Any:
-        if isinstance(value, dict):
-            return {k: shape(v) for k, v in value.items()}
-        if isinstance(value, list):
-            return [shape(v) for v in value]
-        return type(value).__name__
-
-    assert shape(to_dict(validate(DESIGN_EXAMPLE))) == shape(DESIGN_EXAMPLE)
+    complete = to_dict(validate(DESIGN_EXAMPLE))
+    assert shape(to_dict(validate(complete))) == shape(complete)
+    assert to_dict(validate(complete)) == complete
 
 
-def test_to_dict_of_a_complete_file_is_that_file(panel_raw: dict[str, Any]) -> None:
-    assert to_dict(validate(panel_raw)) == panel_raw
+def _within(part: Any, whole: Any) -> bool:
+    """Every key and value of ``part`` is in ``whole`` (lists item by item)."""
+    if isinstance(part, dict):
+        return isinstance(whole, dict) and all(k in whole and _within(v, whole[k]) for k, v in part.items())
+    if isinstance(part, list):
+        return isinstance(whole, list) and len(part) == len(whole) and all(map(_within, part, whole))
+    return part == whole
+
+
+def test_to_dict_keeps_everything_a_file_says(panel_raw: dict[str, Any]) -> None:
+    assert _within({k: v for k, v in panel_raw.items() if k != "version"}, to_dict(validate(panel_raw)))
 
 
 @pytest.mark.parametrize("path", JSON_FIXTURES, ids=lambda p: p.stem)
@@ -159,7 +195,7 @@ def test_minimal_answers_get_defaults() -> None:
 
 def test_version_may_be_left_out() -> None:
     assert "version" not in MINIMAL
-    assert to_dict(validate(MINIMAL))["version"] == 1
+    assert to_dict(validate(MINIMAL))["version"] == 2
 
 
 @pytest.mark.parametrize(
@@ -229,7 +265,7 @@ def test_required_fields_cannot_be_blank(path: str, blank: Any) -> None:
 def test_all_errors_are_reported_at_once_each_as_path_and_message() -> None:
     data = with_(
         {
-            "version": 2,
+            "version": 3,
             "candidate.email": "not-an-email",
             "role": "x" * (SHORT + 1),
             "interview.date": "2026-02-30",
@@ -244,7 +280,7 @@ def test_all_errors_are_reported_at_once_each_as_path_and_message() -> None:
     # every problem, once each; the order is the engine's business
     assert sorted(errors_of(data)) == sorted(
         [
-            "version: must be 1; this file says 2",
+            "version: must be 1 or 2; this file says 3",
             "candidate.email: not an email address",
             "candidate.nickname: unknown field",
             f"role: is {SHORT + 1} characters long; the limit is {SHORT}",
@@ -605,10 +641,71 @@ def test_answers_must_be_an_object(value: Any) -> None:
     assert "NoneType" not in lines[0] and "str" not in lines[0].split("not ")[-1]
 
 
-@pytest.mark.parametrize("version", [2, 0, "1", 1.0, True, None, [1]])
+@pytest.mark.parametrize("version", [3, 0, "1", 1.0, True, None, [1]])
 def test_wrong_version(version: Any) -> None:
     lines = errors_of(with_({"version": version}))
-    assert lines == [f"version: must be 1; this file says {version!r}"]
+    assert lines == [f"version: must be 1 or 2; this file says {version!r}"]
+
+
+@pytest.mark.parametrize("version", [1, 2])
+def test_both_versions_load(version: int) -> None:
+    assert validate(with_({"version": version})).role
+
+
+# --- version 2: greetings, a main contact, another offer's deadline ------------------------------
+
+
+def test_version_2_fields_load() -> None:
+    answers = validate(
+        with_(
+            {
+                "version": 2,
+                "contact": {"name": "Priya Shah", "honorific": "Ms", "title": "Talent Partner"},
+                "interview.interviewers.0.honorific": "Dr",
+                "interview.interviewers.0.greet_as": "Grace",
+                "interview.interviewers.0.main_contact": True,
+                "offer_deadline": "2026-12-20",
+            }
+        )
+    )
+    assert answers.contact.honorific == "Ms" and answers.contact.name == "Priya Shah"
+    person = answers.interview.interviewers[0]
+    assert (person.honorific, person.greet_as, person.main_contact) == ("Dr", "Grace", True)
+    assert answers.offer_deadline == dt.date(2026, 12, 20)
+
+
+@pytest.mark.parametrize(
+    ("path", "value", "message"),
+    [
+        ("contact.honorific", "Sir", "must be one of Ms, Mr, Mx, Dr, Prof"),
+        ("interview.interviewers.0.honorific", "Mrs", "must be one of Ms, Mr, Mx, Dr, Prof"),
+        ("interview.interviewers.0.main_contact", "yes", "must be true or false, not text"),
+        ("interview.interviewers.0.main_contact", 1, "must be true or false, not a number"),
+        ("offer_deadline", "20/12/2026", "must be a real date written YYYY-MM-DD"),
+        ("contact.email", "priya", "not an email address"),
+        ("interview.interviewers.0.name", "Dr.", "is only a title: add the person's name"),
+        ("contact.name", "Prof", "is only a title: add the person's name"),
+    ],
+)
+def test_version_2_fields_are_checked(path: str, value: Any, message: str) -> None:
+    assert errors_of(with_({path: value})) == [f"{path}: {message}"]
+
+
+def test_only_one_interviewer_gets_the_check_ins() -> None:
+    data = with_({})
+    data["interview"]["interviewers"] = [
+        {"name": "A B", "main_contact": True},
+        {"name": "C D", "main_contact": True},
+    ]
+    assert errors_of(data) == [
+        "interview.interviewers.1.main_contact: only one interviewer can get the check-ins"
+    ]
+
+
+@pytest.mark.parametrize("value", [None, "", False])
+def test_main_contact_may_be_left_out(value: Any) -> None:
+    answers = validate(with_({"interview.interviewers.0.main_contact": value}))
+    assert answers.interview.interviewers[0].main_contact is False
 
 
 # --- email, link, choices -------------------------------------------------------------------------------
@@ -716,7 +813,8 @@ def test_parse_accepts_a_utf8_byte_order_mark(panel_raw: dict[str, Any]) -> None
 def test_toml_fixture_equals_its_json_twin() -> None:
     toml = parse((FIXTURES / "panel.toml").read_bytes(), "toml")
     assert toml == parse((FIXTURES / "panel.json").read_bytes())
-    assert to_dict(toml) == json.loads((FIXTURES / "panel.json").read_text(encoding="utf-8"))
+    raw = json.loads((FIXTURES / "panel.json").read_text(encoding="utf-8"))
+    assert _within({k: v for k, v in raw.items() if k != "version"}, to_dict(toml))
 
 
 def test_toml_dates_and_times_are_taken_as_written() -> None:
@@ -812,7 +910,7 @@ def test_json_nan_and_infinity_are_not_numbers_we_accept() -> None:
         '{"version": NaN, "role": Infinity, "company": {"name": "c"}, "interview": {"date": "2026-12-03"}}'
     )
     assert [str(e) for e in errors] == [
-        "version: must be 1; this file says nan",
+        "version: must be 1 or 2; this file says nan",
         "role: must be text, not a number",
     ]
 
@@ -850,10 +948,18 @@ def test_schema_paths_are_the_contract_paths() -> None:
         "interview.time",
         "interview.stage",
         "interview.format",
+        "contact.name",
+        "contact.honorific",
+        "contact.greet_as",
+        "contact.title",
+        "contact.email",
         "interview.interviewers.name",
+        "interview.interviewers.honorific",
+        "interview.interviewers.greet_as",
         "interview.interviewers.title",
         "interview.interviewers.email",
         "interview.interviewers.discussed",
+        "interview.interviewers.main_contact",
         "interview.highlights",
         "interview.concerns.question",
         "interview.concerns.answer",
@@ -863,6 +969,7 @@ def test_schema_paths_are_the_contract_paths() -> None:
         "interview.decision_date",
         "interview.next_steps",
         "update",
+        "offer_deadline",
         "preferences.tone",
         "preferences.channel",
     }
@@ -895,7 +1002,7 @@ def test_schema_choices_are_the_accepted_values() -> None:
     }
     for path, values in choices.items():
         for value in values:
-            validate(with_({path: value}))
+            validate(with_({path.replace(".interviewers.", ".interviewers.0."): value}))
 
 
 def test_parse_result_is_answers() -> None:

@@ -9,9 +9,8 @@ from pathlib import Path
 
 import pytest
 
-from followup import KINDS, format_date, parse, render_draft, render_drafts, validate
+from followup import KINDS, format_date, kinds, parse, render_draft, render_drafts, validate
 from followup.model import CHANNELS, TONES, to_dict
-from followup import kinds
 from followup.render import planned_kinds
 
 ANSWERS = Path(__file__).resolve().parent.parent / "docs" / "answers"

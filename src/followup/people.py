@@ -10,6 +10,7 @@ every greeting beside the person so it can be checked.
 from __future__ import annotations
 
 import re
+import unicodedata
 from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
@@ -83,10 +84,18 @@ def _key(word: str) -> str:
     return word.casefold().rstrip(".,")
 
 
+def _symbols_only(word: str) -> bool:
+    return all(unicodedata.category(c).startswith("S") for c in word)
+
+
 def read_name(written: str) -> Name:
     """Split ``Dr. María José García López, PhD`` into title, given and family names."""
-    # Words without a letter (an emoji, a stray dash) are no part of a name to greet.
-    words = [w for w in written.replace(",", " , ").split() if w == "," or any(map(str.isalpha, w))]
+    # Emoji and other symbols are no part of a name to greet, unless there is nothing else.
+    words = [w for w in written.replace(",", " , ").split() if not _symbols_only(w)]
+    while words and words[0] == ",":
+        words = words[1:]
+    if not words:
+        return Name(written, "", written.strip(), "", written.strip())
     title = ""
     while words and _key(words[0]) in _TITLES:
         title = title or words[0]

@@ -89,7 +89,7 @@ def is_sentence(text: Any) -> bool:
 
 def end(text: Any) -> str:
     """A phrase or sentence ended as a sentence: ``Acme Inc.`` stays, ``a demo`` gets a full stop."""
-    out = _text(text).rstrip(",;:\u2013\u2014- ")
+    out = _text(text).rstrip(",;:\u2013\u2014- ") or _text(text)
     return out if out[-1:] in _CLOSING_PUNCTUATION else out + "."
 
 
@@ -98,7 +98,7 @@ def phrase(text: Any) -> str:
     out = _text(text).rstrip(",;:\u2013\u2014- ")
     if out.endswith(".") and not out.endswith("...") and not ends_with_abbreviation(out):
         out = out[:-1].rstrip()
-    return out
+    return out or _text(text)  # punctuation alone is kept as it was typed
 
 
 def sentence(text: Any) -> str:
@@ -125,20 +125,11 @@ def words(text: str) -> int:
     return len(text.split())
 
 
-# The last pass: mistakes that only joining can make, never a person's own style.
-_REPAIRS = (
-    # Only where a word ends (a space, a line end or the end follows), so links stay as written.
-    (re.compile(r"(?<![.\u2026])\.\.(?=\s|$)"), "."),  # "Inc.." (an ellipsis stays)
-    (re.compile(r"([?!])[.,](?=\s|$)"), r"\1"),  # "manager?." or "today!,"
-    (re.compile(r"[,;:]\.(?=\s|$)"), "."),  # "today,."
-    (re.compile(r"(?<=\w)[ \t]+([,.;:?!])(?=\s|$)"), r"\1"),  # "word ,"
-)
-
-
 def tidy(text: str) -> str:
-    """Trailing spaces off, at most one blank line in a row, no blank edges, no doubled stops."""
+    """Trailing spaces off, at most one blank line in a row, no blank edges.
+
+    Punctuation is not repaired here: the filters above fit a person's words into sentences, and
+    the review flags any slip that remains (a repair here would also change what they typed).
+    """
     lines = [line.rstrip() for line in text.split("\n")]
-    text = re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
-    for pattern, replacement in _REPAIRS:
-        text = pattern.sub(replacement, text)
-    return text
+    return re.sub(r"\n{3,}", "\n\n", "\n".join(lines)).strip("\n")
