@@ -38,12 +38,12 @@ TODAY = {"late-filling": dt.date(2026, 12, 7)}
 # anything else (punctuation, length, sameness, greetings, pushiness...) would be about our writing.
 ABOUT_THE_ANSWERS = {
     "not_personal",
-    "no_deadline",
     "linkedin_request",
     "slow_letter",
     "unsigned",
     "large_panel",
     "late",
+    "after_offer_deadline",
     "similar_notes",  # only where people have no detail of their own: see test_panel_notes_differ
 }
 # Panels where someone has neither a topic nor a job title: nothing can make their notes differ.

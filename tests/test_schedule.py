@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from followup import KINDS, Answers, render_drafts, validate
-from followup.kinds import REGISTRY, send_on
+from followup import KINDS, Answers, render_drafts, to_dict, validate
+from followup.kinds import send_on
 from followup.render import planned_kinds
 from followup.schedule import (
     add_business_days,
@@ -21,8 +21,9 @@ from followup.schedule import (
 )
 
 D = dt.date
-# Drafts kept ready for "when it happens" carry no date.
-SITUATIONAL = tuple(k.name for k in REGISTRY if k.due is None)
+# Drafts kept ready for "when it happens" carry no date (news of another offer gets one when the
+# answers give that offer's deadline).
+SITUATIONAL = ("after_rejection", "competing_offer", "withdraw")
 # December 2026: Thursday 3rd, Friday 4th, Saturday 5th, Sunday 6th, Monday 7th.
 THU, FRI, SAT, SUN, MON = (D(2026, 12, 3), D(2026, 12, 4), D(2026, 12, 5), D(2026, 12, 6), D(2026, 12, 7))
 LONG_ANSWER = " ".join(["word"] * 70)
@@ -237,6 +238,16 @@ def test_every_kind_has_a_rule() -> None:
     a = answers(THU, "10:30", news="x")
     for kind in KINDS:
         assert (send_on(kind, a, timeline(a)) is None) == (kind in SITUATIONAL)
+
+
+def test_news_of_another_offer_is_dated_once_its_deadline_is_known() -> None:
+    """Tell them soon, and at least three days before the other offer must be answered."""
+    data = answers(THU, "10:30", D(2026, 12, 18))
+    with_deadline = validate({**to_dict(data), "offer_deadline": "2026-12-11"})
+    assert send_on("competing_offer", with_deadline, timeline(with_deadline)) == FRI
+    urgent = validate({**to_dict(data), "offer_deadline": "2026-12-04"})
+    assert send_on("competing_offer", urgent, timeline(urgent)) == THU  # with the thank-you
+    assert send_on("competing_offer", data, timeline(data)) is None
 
 
 def test_unknown_kind_is_an_error() -> None:

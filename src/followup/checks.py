@@ -116,15 +116,15 @@ CHECKS = {
             "thank-you/#personalise",
         ),
         Check(
-            "no_deadline",
+            "after_offer_deadline",
             "info",
-            "news of another offer without the date it needs an answer",
+            "a check-in planned after the other offer's deadline",
             "situations/competing-offer/#what-to-say",
         ),
         Check(
             "linkedin_request",
             "info",
-            "a LinkedIn connection request while the process is open",
+            "a LinkedIn message or connection request while the process is open",
             "situations/linkedin/#dont-connect-straight-after-the-interview",
         ),
         Check(

@@ -57,7 +57,7 @@ class Kind:
     name: str
     label: str
     # The date to send it; None for drafts kept ready for when it happens.
-    due: Callable[[Timeline, Answers], dt.date] | None
+    due: Callable[[Timeline, Answers], dt.date | None] | None
     wanted: Callable[[Answers], bool]
     # "each": one note per interviewer; "lead": the interviewer the candidate follows up with
     # (chosen, else the first); "contact": the main contact when given, else the lead.
@@ -129,7 +129,8 @@ REGISTRY: tuple[Kind, ...] = (
     Kind(
         "competing_offer",
         "Tell them about another offer",
-        None,
+        # Dated once there is another offer with a deadline; until then kept for when it happens.
+        lambda t, a: t.offer_note,
         _decision_pending,
         to="contact",
         channels=EMAIL_ONLY,

@@ -13,6 +13,9 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from .render import Draft
 
+# Abbreviations that come before a name or a word and so never end a sentence ("St. Mary's");
+# "Acme Inc." can end one.
+_BEFORE_A_NAME = {"st.", "dr.", "mr.", "mrs.", "ms.", "mx.", "prof.", "rev.", "e.g.", "i.e.", "vs."}
 # Two sentences this alike (after names are taken out) count as the same sentence.
 ALIKE = 0.9
 _GREETING = re.compile(r"^(dear|hi|hello|hey|good (morning|afternoon))\b.*,\s*$", re.IGNORECASE)
@@ -45,12 +48,21 @@ def core(body: str) -> str:
 
 
 def sentences(text: str) -> list[str]:
-    """The sentences of a text; a list item or a line of its own counts as one."""
-    out = []
-    for paragraph in re.split(r"\n", text):
-        paragraph = paragraph.strip()
-        if paragraph:
-            out += [s.strip() for s in _SENTENCE_END.split(paragraph) if s.strip()]
+    """The sentences of a text; a list item or a line of its own counts as one.
+
+    A full stop after a title or "e.g." ("St. Mary's", "Dr. Ng") ends nothing.
+    """
+    out: list[str] = []
+    for line in text.split("\n"):
+        joined: list[str] = []
+        for piece in _SENTENCE_END.split(line.strip()):
+            if not piece.strip():
+                continue
+            if joined and joined[-1].split()[-1].casefold() in _BEFORE_A_NAME:
+                joined[-1] = f"{joined[-1]} {piece.strip()}"
+            else:
+                joined.append(piece.strip())
+        out += joined
     return out
 
 

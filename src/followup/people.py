@@ -47,9 +47,18 @@ _TITLES = {
     "cllr": "Cllr",
     "capt": "Capt",
     "captain": "Captain",
+    "baroness": "Baroness",
+    "baron": "Baron",
+    "countess": "Countess",
+    "earl": "Earl",
+    "viscount": "Viscount",
+    "duke": "Duke",
+    "duchess": "Duchess",
 }
-# Titles that go with a given name rather than a family name ("Sir Tim", "Dame Judi").
+# Titles that go with a given name rather than a family name ("Sir Tim", "Dame Judi"); a peer
+# is greeted by title and name even when the note is warm ("Hi Baroness" names no one).
 _GIVEN_NAME_TITLES = {"Sir", "Dame"}
+_PEERS = {"Baroness", "Baron", "Countess", "Earl", "Viscount", "Duke", "Duchess", "Lord", "Lady"}
 # Letters after a name, left out of a greeting ("Jane Smith, PhD" is "Dear Dr Smith" or "Jane").
 _SUFFIXES = {
     "jr", "sr", "ii", "iii", "iv", "phd", "ph.d", "dphil", "md", "m.d", "mba", "msc", "bsc",
@@ -61,11 +70,26 @@ _PARTICLES = {
     "du", "la", "le", "ter", "ten", "te", "vom", "zum", "zur", "zu", "af", "av", "bin",
     "binti", "bint", "ibn", "al", "el", "y", "e", "mac", "ap",
 }  # fmt: skip
-# First names that usually pair with the next one ("María José", "Jean Pierre", "Mary Ann")
-# when at least a family name follows.
+# The same, written with a capital after a given name ("Marco Di Stefano", "Siobhán Ní
+# Bhriain"): never the first word, which is a given name ("Van Morrison").
+_CAPITAL_PARTICLES = {
+    "Van", "Von", "De", "Der", "Den", "Del", "Della", "Des", "Di", "Da", "Du", "La", "Le",
+    "Dos", "Das", "Ní", "Nic", "Ó", "Ua", "Mac", "Al", "El", "Bin", "Binti", "Ter", "Ten",
+}  # fmt: skip
+# Compound given names: a first name that often pairs with a second ("María José", "Jean
+# Pierre", "Mary Ann"), and only when the second is itself a given name (so "Maria Garcia Lopez"
+# keeps "Maria" alone).
 _COMPOUND_STARTS = {
     "maría", "maria", "josé", "jose", "juan", "ana", "luis", "josep", "joão", "joao",
     "jean", "marie", "anne", "mary", "sarah", "anna", "karl", "hans", "jan", "pier",
+}  # fmt: skip
+_COMPOUND_SECONDS = {
+    "josé", "jose", "luis", "carlos", "maría", "maria", "pilar", "carmen", "teresa", "isabel",
+    "elena", "pierre", "paul", "marie", "claude", "luc", "louis", "ann", "anne", "jane", "beth",
+    "lou", "kay", "sue", "ellen", "grace", "rose", "louise", "antonio", "manuel", "miguel",
+    "jesús", "eduardo", "fernanda", "eugenia", "sofia", "paula", "lucía", "lucia", "cristina",
+    "victoria", "clara", "laura", "pablo", "ignacio", "francisco", "javier", "andrés", "david",
+    "daniel", "heinz", "peter", "michel", "baptiste", "françois", "philippe", "marc", "pedro",
 }  # fmt: skip
 
 
@@ -109,13 +133,15 @@ def read_name(written: str) -> Name:
         # One name: with a title it is a family name ("Dr Ng"), alone it may be either.
         return Name(written, title, "" if title else plain, plain if title else "", plain)
     start = len(words) - 1
-    while start > 0 and words[start - 1] in _PARTICLES:
+    while start > 0 and (
+        words[start - 1] in _PARTICLES or (start > 1 and words[start - 1] in _CAPITAL_PARTICLES)
+    ):
         start -= 1
     given_words = words[:start]
     if (
         len(given_words) >= 2
         and _key(given_words[0]) in _COMPOUND_STARTS
-        and given_words[1][:1].isupper()
+        and _key(given_words[1]) in _COMPOUND_SECONDS
     ):
         given_words = given_words[:2]
         start = 2
@@ -154,7 +180,7 @@ def greeting(person: Contact) -> Greeting | None:
         formal = f"{title} {name.given}"
     else:
         formal = f"{title} {bare}" if title else bare
-    warm = name.given or formal
+    warm = formal if title.rstrip(".") in _PEERS else (name.given or formal)
     full = f"{person.honorific} {bare}" if person.honorific else name.written
     return Greeting(override or formal, override or warm, full)
 

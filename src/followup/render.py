@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
@@ -125,9 +126,10 @@ def relative(held: dt.date, start: dt.time | None, sent: dt.date | None, channel
         return "this afternoon" if start < schedule.EVENING else "this evening"
     if days == 1:
         return "yesterday"
-    if days < 7:
-        return f"on {WEEKDAYS[held.weekday()]}"
     monday = sent - dt.timedelta(days=sent.weekday())
+    if days < 7:
+        # "on Thursday" could be the coming one when that was in an earlier week
+        return f"{'last' if held < monday else 'on'} {WEEKDAYS[held.weekday()]}"
     if monday - dt.timedelta(days=7) <= held < monday:
         return "last week"
     return f"on {held.day} {MONTHS[held.month - 1]}"
@@ -135,7 +137,7 @@ def relative(held: dt.date, start: dt.time | None, sent: dt.date | None, channel
 
 def _possessive_when(when: str) -> str:
     """``today's``, ``yesterday's``; "our" where the day is named."""
-    if when.startswith("on "):
+    if when.startswith(("on ", "last ")) and when != "last week":
         return "our"
     return f"{when}'s"
 
@@ -154,6 +156,11 @@ def _environment() -> jinja2.Environment:
     env.filters["sentence"] = wording.sentence
     env.filters["join_and"] = wording.join_and
     env.filters["possessive"] = wording.possessive
+    env.filters["you"] = wording.second_person
+    env.filters["as_reply"] = wording.reply
+    env.filters["as_sentence"] = wording.as_sentence
+    env.filters["news"] = wording.news_clause
+    env.filters["capitalize_first"] = wording.capitalize_first
     env.tests["sentence"] = wording.is_sentence
     env.tests["question"] = wording.is_question
     return env
@@ -187,6 +194,9 @@ def recipient(answers: Answers, kind: kinds.Kind, index: int) -> tuple[str, Cont
         people = named(answers)
         return people[index] if people else ("", Contact())
     if kind.to == "contact" and answers.contact.name and greeting(answers.contact):
+        for where, person in named(answers):  # the main contact also sat on the panel
+            if person.name.casefold() == answers.contact.name.casefold():
+                return where, person
         return "contact", answers.contact
     return lead(answers)
 
@@ -196,7 +206,9 @@ def greeting_line(tone: str, names: Greeting | None, company: str, conversation:
     if names is None:
         if tone == "formal":
             return "Dear hiring team," if not conversation else "Hello,"
-        return f"Hello to the {wording.phrase(company)} team,"
+        org = organisation(company)
+        team = org if org.casefold().startswith("the ") else f"the {org}"
+        return f"Hello to {team} team,"
     return f"Dear {names.formal}," if tone == "formal" else f"Hi {names.warm},"
 
 
@@ -233,9 +245,35 @@ def _called(person: Contact, tone: str) -> str:
 
 
 def _highlight(answers: Answers, index: int) -> str:
-    """Each interviewer's note leads with a different highlight when there are several."""
+    """Each interviewer's note leads with a different highlight, and none is in more than two
+    notes: a panel comparing notes would see the same claim pasted in again and again."""
     highlights = answers.interview.highlights
-    return highlights[index % len(highlights)] if highlights else ""
+    if not highlights or index >= 2 * len(highlights):
+        return ""
+    return highlights[index % len(highlights)]
+
+
+# Organisations named with "the" ("the Department for Work and Pensions", "the University of
+# Leeds") when their name is "<word> of/for ..."; "University College London" has none.
+_THE_NAMES = re.compile(
+    r"^(Department|Ministry|University|Office|Institute|Council|Agency|Foundation|Museum|Trust"
+    r"|Board|Bank|College|School|Centre|Center|Academy|Society|Library|Hospital|Court|House"
+    r"|Royal \w+|National \w+) (of|for)\b"
+)
+
+
+def organisation(company: str) -> str:
+    """The company as a sentence names it: ``the Department for Work and Pensions``."""
+    company = wording.phrase(company)
+    return f"the {company}" if _THE_NAMES.match(company) else company
+
+
+def short_role(role: str) -> str:
+    """The role without a closing "role" or "position", for subjects ("Data Engineer role")."""
+    words = wording.phrase(role).split()
+    if len(words) > 1 and words[-1].casefold() in _ROLE_WORDS:
+        words = words[:-1]
+    return " ".join(words)
 
 
 def render_draft(
@@ -271,22 +309,36 @@ def render_draft(
             "full": names.full if names else "",
             "title": person.title,
             "discussed": getattr(person, "discussed", ""),
+            "topic": wording.topic(getattr(person, "discussed", "")),
+            # The job-title sentence only where no one else on the panel has the same title.
+            "title_unique": bool(person.title)
+            and sum(p.title.casefold() == person.title.casefold() for _, p in named(answers)) <= 1,
             "team": names is None,
             # An interviewer was there; a main contact may only have arranged it.
             "was_there": path.startswith("interview."),
-            "highlight": _highlight(answers, index),
+            "highlight": (h := _highlight(answers, index if spec.to == "each" else 0)),
+            "experience": wording.experience(h) if h else "",
+            "experience_sentence": wording.as_sentence(h)
+            if h and (wording.is_sentence(h) or wording.is_clause(h))
+            else "",
         },
         # The other people met, named as this tone names people ("Alan" or "Alan Turing").
         "others": [_called(p, tone) for where, p in named(answers) if where != path],
+        "org": organisation(answers.company.name),
+        # What the conversation was about, as the notes after the thank-you refer to it.
+        "our_topic": f"your work at {organisation(answers.company.name)}"
+        if conversation
+        else the_role(answers.role),
         "candidate": vars(answers.candidate),
         "company": answers.company.name,
         "news": answers.company.news,
         "role": answers.role,
         "the_role": the_role(answers.role),
+        "role_short": short_role(answers.role),
         # How the conversation is described: "speaking with me" on the phone, else "meeting".
         "met": "speaking with me" if iv.format == "phone" else "meeting with me",
         "met_warm": "talking with me",
-        "interviewers": [_called(p, tone) for _, p in named(answers)],
+        "interviewers": [_called(p, tone) for where, p in named(answers) if where != path],
         "stage": iv.stage,
         "conversation": conversation,
         "screening": iv.stage == "screening",
@@ -313,7 +365,7 @@ def render_draft(
     body = wording.tidy(template.render(context))
     # A LinkedIn thank-you is a connection note: shorter versions until it fits the limit.
     connection_note = channel == "linkedin" and spec.to == "each"
-    while connection_note and len(body) > CONNECTION_NOTE_CHARS and context["trim"] < 3:
+    while connection_note and len(body) > CONNECTION_NOTE_CHARS and context["trim"] < 4:
         context["trim"] += 1
         body = wording.tidy(template.render(context))
     subject = ""

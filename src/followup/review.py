@@ -131,11 +131,22 @@ def _per_draft(draft: Draft, answers: Answers) -> Iterable[Finding]:
             f"before the decision date "
             f"{decision.isoformat()}: wait until after it.",
         )
-    if draft.kind == "competing_offer" and not answers.offer_deadline:
+    deadline = answers.offer_deadline
+    if kind.asks_status and deadline and draft.send_on and draft.send_on > deadline:
         yield _finding(
-            "no_deadline",
-            "Add the other offer\u2019s deadline (under \u201cAnother offer\u2019s deadline\u201d) "
-            "so the note can say by when you need an answer.",
+            "after_offer_deadline",
+            f"Planned after the other offer's deadline ({format_date(deadline)}): by then "
+            "you will have answered it. Keep this only if you are still waiting to hear.",
+        )
+    if (
+        draft.channel == "linkedin"
+        and kind.to != "each"
+        and answers.interview.stage != "informational"
+    ):
+        yield _finding(
+            "linkedin_request",
+            "Send this on LinkedIn only if you are connected or they wrote to you there; "
+            "otherwise email it.",
         )
 
 

@@ -18,6 +18,8 @@ DEFAULT_WAIT_BUSINESS_DAYS = 7
 AFTER_DECISION_BUSINESS_DAYS = 2
 # A status question never comes hard on the heels of another message: two business days clear.
 AFTER_LAST_MESSAGE_BUSINESS_DAYS = 2
+# News of another offer goes out at least this many days before that offer must be answered.
+OFFER_NOTICE_DAYS = 3
 # No more than once a week (Ask a Manager).
 CHECK_IN_GAP_DAYS = 7
 # Staying in touch is for long processes: weeks, not days, after the last check-in.
@@ -80,6 +82,8 @@ class Timeline:
     last_status: dt.date
     weeks_later: dt.date
     due: dt.date  # the day the thank-you was due by the rules
+    # With another offer's deadline: the day to tell this employer about it.
+    offer_note: dt.date | None = None
 
 
 def timeline(answers: Answers, today: dt.date | None = None) -> Timeline:
@@ -102,4 +106,12 @@ def timeline(answers: Answers, today: dt.date | None = None) -> Timeline:
     status = max(status, add_business_days(second, AFTER_LAST_MESSAGE_BUSINESS_DAYS))
     last = next_business_day(status + dt.timedelta(days=CHECK_IN_GAP_DAYS))
     later = next_business_day(last + dt.timedelta(days=STAY_IN_TOUCH_GAP_DAYS))
-    return Timeline(thanks, thanks > due, first, second, status, last, later, due)
+    offer_note = None
+    if answers.offer_deadline is not None:
+        # A business day after the thank-you, and two before the other offer must be answered
+        # (an employer needs time to move); when there is no such time, with the thank-you.
+        latest = answers.offer_deadline - dt.timedelta(days=OFFER_NOTICE_DAYS)
+        offer_note = max(
+            thanks, min(first, next_business_day(latest) if latest > thanks else thanks)
+        )
+    return Timeline(thanks, thanks > due, first, second, status, last, later, due, offer_note)

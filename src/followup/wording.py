@@ -1,8 +1,10 @@
 """The one place where a person's own words are fitted into the drafts' sentences.
 
 Templates never put user text next to punctuation by hand: they use these filters, so a company
-called "Acme Inc.", a question typed with its question mark or a highlight written as a whole
-sentence never doubles a full stop or breaks a sentence. ``tidy`` is the last pass over every draft.
+called "Acme Inc.", a question typed with its question mark, a highlight written as a whole
+sentence or a topic typed as "We talked about ..." never doubles a full stop or breaks a sentence.
+People answer the form in phrases or in sentences; ``shape`` tells which, and the templates pick a
+frame that fits each.
 """
 
 from __future__ import annotations
@@ -18,7 +20,6 @@ ABBREVIATIONS = frozenset(
         "Ltd.",
         "Co.",
         "Corp.",
-        "Corp",
         "Plc.",
         "LLC.",
         "L.L.C.",
@@ -57,12 +58,123 @@ ABBREVIATIONS = frozenset(
         "p.m.",
     ]
 )
-# Words that open a whole sentence a person wrote, rather than a phrase to fit into ours.
+# Words that open a whole sentence a person wrote, rather than a phrase to fit into ours: a
+# subject pronoun in any case ("they'll ring me"), or a capitalised opener ("Since then, ...").
 _SENTENCE_START = re.compile(
-    r"^(I|I'm|I've|I'd|I'll|I’m|I’ve|I’d|I’ll|My|We|We've|We’ve|Our|They|Their|It|It's|It’s"
-    r"|This|That|There|Since|After|Before|Last|Recently|Yes|No)\b"
+    r"^(?:(?i:i|i'm|i've|i'd|i'll|i’m|i’ve|i’d|i’ll|we|we've|we’ve|we'll|we’ll|we're|we’re"
+    r"|they|they'll|they’ll|they're|they’re|they've|they’ve|she|he|she's|he's|she'll|he'll"
+    r"|you|you'll|you’ll|it's|it’s)"
+    r"|My|Our|Their|It|This|That|There|Since|After|Before|Last|Recently|Yes|No)\b"
+)
+# Past-tense verbs a CV line often opens with ("Led the switch to ..."): a clause with its "I"
+# left out, which becomes "I led the switch to ...".
+_CLAUSE_VERBS = frozenset(
+    [
+        "led",
+        "managed",
+        "built",
+        "ran",
+        "created",
+        "designed",
+        "developed",
+        "launched",
+        "grew",
+        "cut",
+        "reduced",
+        "increased",
+        "improved",
+        "delivered",
+        "won",
+        "taught",
+        "wrote",
+        "trained",
+        "mentored",
+        "coordinated",
+        "organised",
+        "organized",
+        "oversaw",
+        "introduced",
+        "implemented",
+        "set",
+        "started",
+        "founded",
+        "passed",
+        "completed",
+        "gained",
+        "earned",
+        "finished",
+        "migrated",
+        "moved",
+        "rebuilt",
+        "redesigned",
+        "established",
+        "handled",
+        "supported",
+        "worked",
+        "spent",
+        "raised",
+        "secured",
+        "negotiated",
+        "closed",
+        "sold",
+        "served",
+        "volunteered",
+        "helped",
+        "joined",
+        "used",
+        "shipped",
+        "automated",
+        "scaled",
+        "wrote",
+        "published",
+        "presented",
+        "qualified",
+    ]
+)
+# What people type before a topic that the note's own words already say.
+_TOPIC_LEAD = re.compile(
+    r"^(?:we|i)?\s*(?:talked|spoke|chatted|discussed|covered|went over)(?:\s+(?:about|on))?\s+"
+    r"|^(?:about|on|re:?)\s+",
+    re.IGNORECASE,
+)
+_EXPERIENCE_LEAD = re.compile(r"^(?:my\s+)?experience\s+(?:with|in|of|at)\s+", re.IGNORECASE)
+_DURATION = re.compile(
+    r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many|over \d+)"
+    r"\+?\s+(?:years?|months?)\b",
+    re.IGNORECASE,
+)
+# First words a phrase can start with in lower case ("Two years ..." -> "two years ...").
+_COMMON_FIRST = frozenset(
+    [
+        "a",
+        "an",
+        "the",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "one",
+        "several",
+        "many",
+        "some",
+        "about",
+        "around",
+        "over",
+        "under",
+        "nearly",
+        "almost",
+        "just",
+        "only",
+        "most",
+    ]
 )
 _CLOSING_PUNCTUATION = ".!?\u2026"
+_TRAILING = ",;:\u2013\u2014- "
 
 
 def _text(value: Any) -> str:
@@ -79,6 +191,16 @@ def is_question(text: Any) -> bool:
     return _text(text).endswith("?")
 
 
+def _first_word(text: str) -> str:
+    words = text.split()
+    return words[0].casefold().strip(",.;:") if words else ""
+
+
+def is_clause(text: Any) -> bool:
+    """A CV-style line that leaves out its "I": ``Led the switch to electronic charts``."""
+    return _first_word(_text(text)) in _CLAUSE_VERBS
+
+
 def is_sentence(text: Any) -> bool:
     """Whether a person wrote whole sentences ("I led the migration.") rather than a phrase."""
     text = _text(text)
@@ -87,23 +209,123 @@ def is_sentence(text: Any) -> bool:
     return bool(re.search(r"[a-z0-9][.!?] [A-Z]", text))  # two sentences or more
 
 
+def shape(text: Any) -> str:
+    """How a person wrote an answer: ``question``, ``sentence``, ``clause`` or ``phrase``."""
+    if is_question(text):
+        return "question"
+    if is_sentence(text):
+        return "sentence"
+    return "clause" if is_clause(text) else "phrase"
+
+
 def end(text: Any) -> str:
     """A phrase or sentence ended as a sentence: ``Acme Inc.`` stays, ``a demo`` gets a full stop."""
-    out = _text(text).rstrip(",;:\u2013\u2014- ") or _text(text)
+    out = _text(text).rstrip(_TRAILING) or _text(text)
     return out if out[-1:] in _CLOSING_PUNCTUATION else out + "."
 
 
 def phrase(text: Any) -> str:
     """Text to go inside one of our sentences: no closing full stop, colon or comma of its own."""
-    out = _text(text).rstrip(",;:\u2013\u2014- ")
+    out = _text(text).rstrip(_TRAILING)
     if out.endswith(".") and not out.endswith("...") and not ends_with_abbreviation(out):
         out = out[:-1].rstrip()
     return out or _text(text)  # punctuation alone is kept as it was typed
 
 
+def _capital_i(text: str) -> str:
+    """``i`` on its own is ``I`` ("and i used it" -> "and I used it")."""
+    return re.sub(r"(?<![\w'’])i(?=$|[\s,;:.!?'’])", "I", text)
+
+
 def sentence(text: Any) -> str:
     """A person's text as a sentence of its own: capital first letter, closing punctuation."""
-    out = end(text)
+    out = _capital_i(end(text))
+    return out[:1].upper() + out[1:]
+
+
+def as_sentence(text: Any) -> str:
+    """A sentence, a CV-style clause ("Led the switch" -> "I led the switch.") or a phrase."""
+    text = _text(text)
+    if is_clause(text) and not is_sentence(text):
+        return sentence("I " + text[:1].lower() + text[1:])
+    return sentence(text)
+
+
+def lower_first(text: Any) -> str:
+    """``Two years under GLP`` -> ``two years under GLP``; names and acronyms keep their capital."""
+    out = _text(text)
+    return out[:1].lower() + out[1:] if _first_word(out) in _COMMON_FIRST else out
+
+
+def second_person(text: Any) -> str:
+    """A note speaks to its reader: ``how they test it`` -> ``how you test it``.
+
+    Only "they/their" that open the text or follow a question word or "and" change, so "how the
+    team tests their pipelines" stays as typed.
+    """
+    swaps = {"they": "you", "their": "your", "theirs": "yours", "themselves": "yourselves"}
+    swaps |= {f"they{end}": f"you{end}" for end in ("'re", "’re", "'ve", "’ve", "'ll", "’ll")}
+
+    def swap(match: re.Match[str]) -> str:
+        word = match.group(2)
+        new = swaps[word.casefold()]
+        return match.group(1) + (new.capitalize() if word[0].isupper() else new)
+
+    pattern = (
+        r"(^|\b(?:why|how|what|where|when|whether|that|and|if)\s+)"
+        r"(they(?:['’](?:re|ve|ll))?|their|theirs|themselves)\b"
+    )
+    return re.sub(pattern, swap, _text(text), flags=re.IGNORECASE)
+
+
+def topic(text: Any) -> str:
+    """What was discussed, as a phrase: ``We talked about the rota.`` -> ``the rota``."""
+    return second_person(phrase(_TOPIC_LEAD.sub("", _text(text), count=1)))
+
+
+def experience(text: Any) -> str:
+    """A highlight as a noun phrase: ``my experience with X``, or ``my two years at X``."""
+    out = phrase(_EXPERIENCE_LEAD.sub("", _text(text), count=1))
+    if out[:3].casefold() == "my ":
+        return "my " + out[3:]
+    if _DURATION.match(out):
+        return f"my {lower_first(out)}"
+    return f"my experience with {out}"
+
+
+def _has_verb(text: str) -> bool:
+    """``Apple launched a new app``: a past-tense verb among the first words makes a clause."""
+    return any(
+        w in _CLAUSE_VERBS or (w.endswith("ed") and len(w) > 4)
+        for w in (x.casefold().strip(",.") for x in text.split()[1:3])
+    )
+
+
+def news_clause(text: Any) -> str:
+    """Company news after "I was glad to read": ``about your launch`` or ``that you won X``."""
+    text = _text(text)
+    if is_sentence(text) or is_clause(text) or _has_verb(text):
+        clause = second_person(phrase(text))
+        return f"that {lower_first(clause) if not clause.startswith('You') else 'y' + clause[1:]}"
+    return f"about {second_person(phrase(text))}"
+
+
+def reply(text: Any) -> str:
+    """A fuller answer as the note gives it: the person's own sentences, or for a phrase
+    ("two years under GLP") a sentence around it."""
+    text = _text(text)
+    if (
+        is_sentence(text)
+        or is_clause(text)
+        or (text[:1].isupper() and _first_word(text) not in _COMMON_FIRST)
+    ):
+        return as_sentence(text)
+    return f"The short answer is {_capital_i(lower_first(phrase(text)))}."
+
+
+def capitalize_first(text: Any) -> str:
+    """``the Department for ...`` at the start of a sentence: ``The Department for ...``."""
+    out = _text(text)
     return out[:1].upper() + out[1:]
 
 
