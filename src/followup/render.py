@@ -24,6 +24,9 @@ KINDS = (
     "competing_offer",
     "withdraw",
 )
+# Kinds written once per named entry of an answers list, by the list's path: the n-th named
+# interviewer's thank-you is ``thank_you.n``. Every other kind is one draft (to the first).
+PER_ITEM = {"interview.interviewers": ("thank_you",)}
 
 # Spelled out here, not by strftime, so CPython and Pyodide agree whatever the locale.
 MONTHS = (
