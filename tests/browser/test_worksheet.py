@@ -162,7 +162,7 @@ def test_typing_answers_makes_drafts(ws: Worksheet) -> None:
     expect(body).to_contain_text("streaming at scale")
     expect(body).to_contain_text("Ada Lovelace")
     expect(summary).to_be_hidden()
-    expect(ws.page.locator("[data-fw-plan] .fw-timeline")).to_contain_text("Thank-you note")
+    expect(ws.page.locator("[data-fw-plan] .fu-timeline")).to_contain_text("Thank-you note")
 
 
 @pytest.mark.parametrize("path", FIXTURES, ids=[p.stem for p in FIXTURES])
@@ -210,7 +210,7 @@ def test_field_errors_show_next_to_their_fields(ws: Worksheet) -> None:
     expect(error).to_be_empty()
     expect(email_input).not_to_have_attribute("aria-invalid", "true")
     expect(summary).to_be_hidden()
-    expect(ws.card("thank_you").locator(".fw-draft__meta")).to_contain_text("grace@example.org")
+    expect(ws.card("thank_you").locator(".fu-draft__meta")).to_contain_text("grace@example.org")
 
 
 def test_adding_and_removing_an_interviewer(ws: Worksheet) -> None:
@@ -335,7 +335,7 @@ def test_calendar_and_email_downloads_parse(ws: Worksheet, tmp_path: Path) -> No
     )
     calendar = icalendar.Calendar.from_ical(ics.read_bytes())
     events = calendar.walk("VEVENT")
-    dated = ws.page.locator("[data-fw-plan] .fw-timeline [data-plan-kind]")
+    dated = ws.page.locator("[data-fw-plan] .fu-timeline [data-plan-kind]")
     assert len(events) == dated.count() > 0
     card = ws.card("thank_you")
     eml = tmp_path / "draft.eml"
