@@ -90,7 +90,8 @@ export class DraftCards {
    */
   newCard(id) {
     const dom = cardId(id);
-    const card = h("article", { class: "fu-draft", id: dom, "aria-labelledby": `${dom}-title` },
+    const card = h("article", { class: "fu-draft", id: dom, "aria-labelledby": `${dom}-title`,
+      tabindex: "-1" },
       h("header", { class: "fu-draft__head" },
         h("h4", { class: "fu-draft__title", id: `${dom}-title` }),
         h("span", { class: "fw-badge", "data-fw-edited": true, hidden: true }, "Edited")),

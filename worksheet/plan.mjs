@@ -1,6 +1,9 @@
 // The plan as the worksheet paints it: the structure the guide's plan shares
 // (src/followup_site/cards.py, styled in docs/stylesheets/cards.css), each step a link to its
 // draft's card. Every date and phrase comes from the engine (protocol.mjs: Plan).
+//
+// The links jump by script: Material's instant navigation takes over same-page links and
+// leaves the page where it is.
 
 import { cardId } from "./cards.mjs";
 import { h } from "./dom.mjs";
@@ -38,7 +41,24 @@ export function planElement(plan) {
  */
 function steps(list) {
   return h("ul", { class: "fu-steps" },
-    ...list.map((step) =>
-      h("li", { "data-plan-kind": step.kind },
-        h("a", { href: `#${cardId(step.id)}` }, step.label))));
+    ...list.map((step) => {
+      const link = h("a", { href: `#${cardId(step.id)}` }, step.label);
+      link.addEventListener("click", jump);
+      return h("li", { "data-plan-kind": step.kind }, link);
+    }));
+}
+
+/**
+ * Show the card a step links to, and move focus there (the card takes focus from script only).
+ * @param {MouseEvent} event
+ */
+function jump(event) {
+  if (event.button !== 0 || event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+  const link = /** @type {HTMLAnchorElement} */ (event.currentTarget);
+  const card = document.getElementById(decodeURIComponent(link.hash.slice(1)));
+  if (!card) return;
+  event.preventDefault();
+  event.stopPropagation();
+  card.scrollIntoView({ block: "start" });
+  card.focus({ preventScroll: true });
 }

@@ -233,6 +233,37 @@ def test_adding_and_removing_an_interviewer(ws: Worksheet) -> None:
     expect(ws.card("thank_you")).to_contain_text("Dear Alan Turing")
 
 
+def test_an_edited_thank_you_follows_its_interviewer_when_another_is_removed(
+    ws: Worksheet,
+) -> None:
+    """Thank-you notes are numbered by interviewer: the engine says which edits move up."""
+    ws.clear()
+    panel = ROOT / "tests" / "fixtures" / "panel.json"
+    ws.import_file(panel)
+    ws.wait_for_drafts(cli_drafts(panel))
+    second = ws.card("thank_you", 1)
+    expect(second).to_contain_text("Dear Alan Turing")
+    second.get_by_role("button", name="Edit").click()
+    edited = "Dear Alan Turing,\n\nThank you for the tour of the streaming platform.\n\nAda"
+    second.locator('[data-fw-edit="body"]').fill(edited)
+    expect(second.locator('[data-draft-part="body"]')).to_have_text(edited)
+    second.get_by_role("button", name="Done editing").click()
+    ws.page.get_by_role("button", name="Remove interviewer 1").click()
+    expect(ws.page.locator('[data-fw-drafts] [data-draft-kind="thank_you"]')).to_have_count(2)
+    first = ws.card("thank_you", 0)
+    expect(first.locator('[data-draft-part="body"]')).to_have_text(edited)
+    expect(first.locator("[data-fw-edited]")).to_be_visible()
+    expect(ws.card("thank_you", 1)).to_contain_text("Dear Katherine Johnson")
+    expect(ws.card("thank_you", 1).locator("[data-fw-edited]")).to_be_hidden()
+    ws.settled()
+    saved = ws.page.evaluate("() => JSON.parse(localStorage.getItem('followup-worksheet')).edits")
+    assert saved == {"thank_you.0": {"subject": expected_subject(ws), "body": edited}}
+
+
+def expected_subject(ws: Worksheet) -> str:
+    return ws.card("thank_you", 0).locator('[data-draft-part="subject"]').inner_text()
+
+
 def test_answers_survive_a_reload(ws: Worksheet) -> None:
     ws.clear()
     ws.control("company.name").press_sequentially("Difference Engines")
