@@ -65,7 +65,7 @@ export class Form {
 
   /** @returns {Control[]} */
   controls() {
-    return [...this.element.querySelectorAll(CONTROLS)].map((node) => /** @type {Control} */ (node));
+    return /** @type {Control[]} */ ([...this.element.querySelectorAll(CONTROLS)]);
   }
 
   /**
@@ -89,8 +89,12 @@ export class Form {
     /** @type {Record<string, any>} */
     const answers = { version: 1 };
     for (const node of this.element.querySelectorAll(`[data-fw-repeat], ${CONTROLS}`)) {
-      if (node instanceof HTMLFieldSetElement) setPath(answers, node.dataset.fwRepeat ?? "", []);
-      else setPath(answers, /** @type {Control} */ (node).name, /** @type {Control} */ (node).value);
+      if (node instanceof HTMLFieldSetElement) {
+        setPath(answers, node.dataset.fwRepeat ?? "", []);
+      } else {
+        const control = /** @type {Control} */ (node);
+        setPath(answers, control.name, control.value);
+      }
     }
     return answers;
   }

@@ -22,7 +22,8 @@ import { h } from "./dom.mjs";
 export function planElement(plan) {
   const timeline = h("ol", { class: "fu-timeline", "aria-label": "Follow-up timeline" },
     ...plan.days.map((day) => {
-      const item = h("li", { class: `fu-timeline__item${day.start ? " fu-timeline__item--start" : ""}` },
+      const start = day.start ? " fu-timeline__item--start" : "";
+      const item = h("li", { class: `fu-timeline__item${start}` },
         h("time", { class: "fu-timeline__date", datetime: day.date }, day.date_text),
         h("span", { class: "fu-timeline__when" }, day.when_text),
         day.steps.length ? steps(day.steps) : null);

@@ -27,7 +27,9 @@ export const ENGINE_REQUESTS = /** @type {const} */ ([
 ]);
 
 /** Loading stages, in the order they are reported; "error" ends loading for good. */
-export const STAGES = /** @type {const} */ (["loading-runtime", "loading-packages", "ready", "error"]);
+export const STAGES = /** @type {const} */ ([
+  "loading-runtime", "loading-packages", "ready", "error",
+]);
 
 /**
  * @typedef {typeof ENGINE_REQUESTS[number]} EngineRequest

@@ -43,8 +43,10 @@ export class Worksheet {
   constructor(root) {
     this.root = root;
     this.form = new Form(find(root, "[data-fw-form]"));
-    this.cards = new DraftCards(find(root, "[data-fw-drafts]"), find(root, "[data-fw-drafts-title]"),
-      { action: (id, action) => this.cardAction(id, action), edit: (id, text) => this.edit(id, text) });
+    this.cards = new DraftCards(find(root, "[data-fw-drafts]"), find(root, "[data-fw-drafts-title]"), {
+      action: (id, action) => this.cardAction(id, action),
+      edit: (id, text) => this.edit(id, text),
+    });
     this.planBox = find(root, "[data-fw-plan]");
     this.summary = find(root, "[data-fw-summary]");
     this.notices = new Notices(find(root, "[data-fw-notices]"), find(root, "[data-fw-announce]"));
