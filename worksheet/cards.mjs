@@ -18,7 +18,7 @@ const SEVERITY_LABELS = { error: "Fix", warning: "Check", info: "Tip" };
 const GUIDE_PATH = /^[a-z0-9-]+(?:\/[a-z0-9-]+)*\/(?:#[a-z0-9-]+)?$/;
 
 /**
- * The DOM id of a draft's card: `thank_you.1` → `fw-draft-thank_you-1`.
+ * The DOM id of a draft's card: `kind.1` → `fw-draft-kind-1`.
  * @param {string} id
  * @returns {string}
  */

@@ -210,7 +210,7 @@ async function handler(type, payload) {
 
 self.onmessage = async (/** @type {MessageEvent<Partial<Request> | null>} */ event) => {
   lastRequestAt = performance.now();
-  const { id = 0, type, payload } = event.data ?? {};
+  const { id, type, payload } = event.data ?? {};
   try {
     const result = await handler(type, payload ?? {});
     self.postMessage(/** @type {Reply} */ ({ id, ok: true, result }));
