@@ -5,7 +5,7 @@
 import { download, find } from "./dom.mjs";
 import { engine } from "./engine.mjs";
 
-/** @typedef {import("./worksheet.mjs").Worksheet} Worksheet */
+/** @typedef {import("./controller.mjs").Worksheet} Worksheet */
 
 /** An answers file is a few kilobytes; anything this large is not one, and is not read. */
 const IMPORT_LIMIT_BYTES = 1_000_000;
