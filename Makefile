@@ -55,6 +55,7 @@ build: setup
 lint: setup
 	$(BIN)/ruff check src tests macros worksheet bench
 	$(BIN)/mypy
+	node_modules/.bin/tsc -p jsconfig.json
 
 test: setup browser lint
 	$(BIN)/pytest

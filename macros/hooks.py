@@ -8,7 +8,6 @@ every draft, date and finding comes from the ``followup`` package.
 from __future__ import annotations
 
 import contextlib
-import datetime as dt
 import html
 import importlib.util
 import io
@@ -29,9 +28,10 @@ from mkdocs.structure.files import File, Files
 from mkdocs.structure.pages import Page
 
 import followup
-from followup import cli, export, kinds, model
-from followup.render import MONTHS, WEEKDAYS, Draft
+from followup import cli, kinds, model
+from followup.render import Draft
 from followup.review import CHECKS, reviewed_drafts
+from followup_site import cards
 
 ROOT = Path(__file__).resolve().parent.parent
 ANSWERS = ROOT / "docs" / "answers"
@@ -80,26 +80,9 @@ def _pick(drafts: list[Draft], kind: str, index: int) -> Draft:
 
 
 def draft_html(draft: Draft, answers_name: str) -> str:
-    """One draft as a card; newlines are entities so Markdown leaves the block alone."""
-    who = html.escape(draft.to.name or "the hiring team")
-    when = (
-        f"send on {followup.format_date(draft.send_on, weekday=True)}"
-        if draft.send_on
-        else "keep it ready for when it happens"
-    )
-    subject = (
-        f'<p class="fu-draft__subject"><strong>Subject:</strong> '
-        f'<span data-part="subject">{html.escape(draft.subject)}</span></p>'
-        if draft.subject
-        else ""
-    )
-    body = html.escape(draft.body).replace("\n", "&#10;")
-    return (
-        f'<div class="fu-draft" data-example-kind="{draft.kind}" data-answers="{answers_name}" '
-        f'data-tone="{draft.tone}" data-channel="{draft.channel}" data-index="{draft.index}">'
-        f'<p class="fu-draft__meta">{html.escape(kinds.get(draft.kind).label)} · to {who} · {when}</p>'
-        f'{subject}<pre class="fu-draft__body" data-part="body">{body}</pre></div>'
-    )
+    """One draft as a card (followup_site.cards: the structure the worksheet draws too)."""
+    provenance = {"answers": answers_name, "tone": draft.tone, "index": str(draft.index)}
+    return cards.draft_card(draft, _answers(answers_name), provenance)
 
 
 TONES = ("formal", "warm", "brief")
@@ -145,44 +128,12 @@ def sc_tabs(arg: str, where: str) -> str:
 
 
 def sc_plan(arg: str, where: str) -> str:
-    """The dated plan as a timeline (one dot per step) and a table that stacks on phones."""
+    """The dated plan as a timeline (followup_site.cards: the structure the worksheet draws too)."""
     words, _ = _args(arg, {})
     if len(words) != 1:
         raise ShortcodeError("plan needs one answers name")
     answers = _answers(words[0])
-    rows = export.plan_rows(reviewed_drafts(answers))
-    held = answers.interview.date
-    items = [
-        '<li class="fu-timeline__item fu-timeline__item--start">'
-        f'<time class="fu-timeline__date" datetime="{held.isoformat()}">{_short_date(held)}</time>'
-        '<span class="fu-timeline__label">The interview</span></li>'
-    ]
-    cells = []
-    for row in rows:
-        label = html.escape(str(row["label"]))
-        if row["send_on"]:
-            day = dt.date.fromisoformat(str(row["send_on"]))
-            items.append(
-                f'<li class="fu-timeline__item" data-kind="{row["kind"]}">'
-                f'<time class="fu-timeline__date" datetime="{day.isoformat()}">{_short_date(day)}</time>'
-                f'<span class="fu-timeline__label">{label}</span></li>'
-            )
-            date = html.escape(f"{row['weekday']} {row['date_text']}")
-        else:
-            date = "When it happens"
-        cells.append(
-            f'<tr><td data-label="Send on">{date}</td><td data-label="Step">{label}</td></tr>'
-        )
-    return (
-        f'<ol class="fu-timeline" aria-label="Follow-up timeline">{"".join(items)}</ol>\n\n'
-        '<table class="fu-plan"><thead><tr><th>Send on</th><th>Step</th></tr></thead>'
-        f"<tbody>{''.join(cells)}</tbody></table>"
-    )
-
-
-def _short_date(day: dt.date) -> str:
-    """``Thu 3 Dec``: short enough for a timeline dot."""
-    return f"{WEEKDAYS[day.weekday()][:3]} {day.day} {MONTHS[day.month - 1][:3]}"
+    return cards.plan(reviewed_drafts(answers), answers)
 
 
 def sc_answers(arg: str, where: str) -> str:

@@ -383,19 +383,24 @@ def test_validate_raises_only_invalid_answers(value: Any) -> None:
 
 @settings(max_examples=100, deadline=None)
 @given(
-    kind=st.sampled_from(["render", "ics", "eml", "validate", "schema", "example", "other"]),
+    kind=st.sampled_from(
+        ["render", "ics", "eml", "validate", "remove_item", "schema", "example", "other"]
+    ),
     answers=st.one_of(json_values, st.builds(lambda: copy.deepcopy(PANEL))),
     edits=st.one_of(json_values, st.dictionaries(st.text(max_size=14), json_values, max_size=3)),
     draft_id=json_values,
+    path=st.one_of(json_values, st.sampled_from(["interview.interviewers", "interview"])),
+    index=st.one_of(json_values, st.integers(min_value=-2, max_value=5)),
 )
 def test_handle_always_answers_with_json(
-    kind: str, answers: Any, edits: Any, draft_id: Any
+    kind: str, answers: Any, edits: Any, draft_id: Any, path: Any, index: Any
 ) -> None:
     request = {"type": kind, "answers": answers, "edits": edits, "id": draft_id}
+    request |= {"path": path, "index": index}
     response = json.loads(handle(json.dumps(request)))
     assert isinstance(response["ok"], bool)
     for error in response["errors"]:
-        assert set(error) == {"path", "message"}
+        assert set(error) == {"path", "message", "label", "text", "missing"}
         assert not error["message"].startswith("internal error"), error
 
 

@@ -44,12 +44,12 @@ class Page(HTMLParser):
                 self.loads.append(a[attr])
         if tag == "link" and "href" in a:
             self.loads.append(a["href"])
-        if "data-example-kind" in a:
+        if "data-draft-kind" in a:
             self.drafts.append(
                 {k.removeprefix("data-"): v for k, v in a.items() if k.startswith("data-")}
             )
-        if "data-part" in a:
-            self._part, self._text = a["data-part"], []
+        if "data-draft-part" in a:
+            self._part, self._text = a["data-draft-part"], []
 
     def handle_data(self, data: str) -> None:
         if self._part:
@@ -128,7 +128,7 @@ def text_of(site: Path) -> str:
 
 
 def test_every_draft_kind_and_cli_command_appears_in_the_guide(site, pages):
-    shown = {d["example-kind"] for page in pages.values() for d in page.drafts}
+    shown = {d["draft-kind"] for page in pages.values() for d in page.drafts}
     assert shown == set(KINDS)
     text = text_of(site)
     for command in CLI_COMMANDS:
@@ -215,7 +215,7 @@ def test_each_example_equals_what_the_cli_prints(pages):
             drafts = [
                 d
                 for d in cli_drafts(shown["answers"], shown["tone"], shown["channel"])
-                if d["kind"] == shown["example-kind"]
+                if d["kind"] == shown["draft-kind"]
             ]
             expected = drafts[int(shown["index"])]
             assert shown["body"] == expected["body"], name

@@ -102,7 +102,7 @@ export async function hasSnapshot(lockSha256) {
 
 /**
  * Keep a snapshot made from this lock, in place of any other.
- * @param {Uint8Array} snapshot
+ * @param {Uint8Array<ArrayBuffer>} snapshot what Pyodide's makeMemorySnapshot() returns
  * @param {string} lockSha256
  */
 export async function storeSnapshot(snapshot, lockSha256) {

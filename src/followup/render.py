@@ -13,6 +13,10 @@ import jinja2
 from . import kinds, schedule
 from .model import Answers, Interviewer
 
+# Kinds written once per named entry of an answers list, by the list's path: the n-th named
+# interviewer's thank-you is ``thank_you.n``. Every other kind is one draft (to the first).
+PER_ITEM = {"interview.interviewers": tuple(k.name for k in kinds.REGISTRY if k.per_interviewer)}
+
 # Spelled out here, not by strftime, so CPython and Pyodide agree whatever the locale.
 MONTHS = (
     "January",
