@@ -33,11 +33,14 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-.cache/.prepared: $(VENV)/.installed node_modules/.installed worksheet/runtime.py
-	$(BIN)/python worksheet/runtime.py prepare
+# The project's own cache (wheels, assembled runtime): not .cache/, which site builders own.
+CACHE := .followup-cache
+
+$(CACHE)/.prepared: $(VENV)/.installed node_modules/.installed src/followup_site/runtime.py
+	$(BIN)/python -m followup_site prepare
 	touch $@
 
-setup: $(VENV)/.installed node_modules/.installed .cache/.prepared
+setup: $(VENV)/.installed node_modules/.installed $(CACHE)/.prepared
 
 # Browser tests need Chromium: Debian's package when we are root on Debian, else Playwright's own.
 browser: setup
@@ -49,11 +52,12 @@ browser: setup
 serve: setup
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
+# The pages, then (from macros/main.py's on_post_build) `python -m followup_site finish site`.
 build: setup
 	$(BIN)/mkdocs build --strict
 
 lint: setup
-	$(BIN)/ruff check src tests macros worksheet bench
+	$(BIN)/ruff check src tests macros bench
 	$(BIN)/mypy
 
 test: setup browser lint
@@ -66,4 +70,4 @@ bench: setup browser
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf site .cache .pytest_cache build dist src/*.egg-info
+	rm -rf site $(CACHE) .cache .pytest_cache build dist src/*.egg-info

@@ -8,7 +8,6 @@ they stop it or switch it to a newer build halfway through.
 from __future__ import annotations
 
 import http.server
-import importlib.util
 import json
 import re
 import shutil
@@ -22,6 +21,8 @@ from urllib.parse import urlsplit
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 from sitekit import MIME_TYPES, build_site
+
+from followup_site import offline, runtime
 
 ROOT = Path(__file__).resolve().parents[2]
 PREFIX = "/interview-follow-up/"  # as conftest's server: a GitHub Pages project site
@@ -60,17 +61,6 @@ CACHE_SIZES = """async () => {
   for (const name of await caches.keys()) sizes[name] = (await (await caches.open(name)).keys()).length;
   return sizes;
 }"""
-
-
-def load_offline_module() -> Any:
-    """worksheet/offline.py, imported by path as the hooks do."""
-    spec = importlib.util.spec_from_file_location(
-        "offline_under_test", ROOT / "worksheet" / "offline.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
 
 
 class Site:
@@ -279,8 +269,8 @@ def build_v2(tmp: Path, site_url: str) -> Path:
         else:
             shutil.copy2(source, project / name)
     (project / "node_modules").symlink_to(ROOT / "node_modules")
-    (project / ".cache").mkdir()
-    (project / ".cache" / "wheels").symlink_to(ROOT / ".cache" / "wheels")
+    runtime.wheels_dir(project).parent.mkdir()
+    runtime.wheels_dir(project).symlink_to(runtime.wheels_dir(ROOT))
     frame = project / "src" / "followup" / "templates" / "_frame.j2"
     text = frame.read_text()
     for closing in V2_CLOSINGS:
@@ -372,7 +362,6 @@ def test_the_precache_lists_every_file_of_the_build(built_site: Path) -> None:
 def test_every_page_has_a_policy_that_allows_the_scripts_it_may_run(built_site: Path) -> None:
     """Each page's policy allows its own inline scripts, and also those that Material's instant
     navigation re-runs from any other page (the ones inside its container)."""
-    offline = load_offline_module()
     policies, rerun = {}, set()
     for path in built_site.rglob("*.html"):
         html = path.read_text(encoding="utf-8")
@@ -391,7 +380,6 @@ def test_every_page_has_a_policy_that_allows_the_scripts_it_may_run(built_site: 
 
 
 def test_inline_script_hashes_match_what_the_browser_hashes() -> None:
-    offline = load_offline_module()
     html = (
         '<script>a()\r\nb()</script><script src="x.js"></script>'
         '<script type="application/json">{}</script><script type="module">c()</script>'
