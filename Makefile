@@ -13,11 +13,12 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3.14 python3 \
 	$$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && { echo $$p; break; }; \
 	done)
 
-.PHONY: help setup serve build test lint golden bench clean browser
+.PHONY: help setup serve build test test-fast lint golden bench clean browser
 
 help:
 	@echo "make serve   set up what is missing and serve the site at http://127.0.0.1:8000"
 	@echo "make test    set up what is missing and run the whole test suite"
+	@echo "make test-fast  lint, then every test that needs no browser (-m 'not browser')"
 	@echo "make build   write the static site into site/"
 	@echo "make golden  rewrite the golden drafts after an intended wording change"
 	@echo "make bench   benchmark the worksheet against a plain Pyodide page"
@@ -62,6 +63,10 @@ lint: setup
 
 test: setup browser lint
 	$(BIN)/pytest
+
+# Everything but the Chromium tests (tests/browser/, marked `browser`): no browser to install.
+test-fast: setup lint
+	$(BIN)/pytest -m "not browser"
 
 golden: setup
 	$(BIN)/python tests/golden.py

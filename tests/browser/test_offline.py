@@ -7,11 +7,9 @@ they stop it or switch it to a newer build halfway through.
 
 from __future__ import annotations
 
-import http.server
 import json
 import re
 import shutil
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -20,12 +18,11 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
-from sitekit import MIME_TYPES, build_site
+from sitekit import SiteServer, build_site
 
 from followup_site import offline, runtime
 
 ROOT = Path(__file__).resolve().parents[2]
-PREFIX = "/interview-follow-up/"  # as conftest's server: a GitHub Pages project site
 
 # Typed into the worksheet; the drafts need no more than these.
 ANSWERS = {
@@ -63,43 +60,6 @@ CACHE_SIZES = """async () => {
 }"""
 
 
-class Site:
-    """A built site on a free loopback port under PREFIX; ``root`` may change between requests."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        site = self
-
-        class Handler(http.server.SimpleHTTPRequestHandler):
-            extensions_map = MIME_TYPES
-
-            def __init__(self, *args: Any, **kwargs: Any) -> None:
-                super().__init__(*args, directory=str(site.root), **kwargs)
-
-            def translate_path(self, path: str) -> str:
-                if not path.startswith(PREFIX):
-                    return str(site.root / "__outside_the_sub_path__")
-                return super().translate_path("/" + path[len(PREFIX) :])
-
-            def log_message(self, format: str, *args: Any) -> None:
-                pass
-
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.origin = f"http://127.0.0.1:{self.server.server_address[1]}"
-        self.url = self.origin + PREFIX
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
-        self.running = True
-
-    def stop(self) -> None:
-        if self.running:
-            self.running = False
-            self.server.shutdown()
-            self.server.server_close()
-            self.thread.join(timeout=5)
-
-
 class Watch:
     """Every request, console error and page error of one browser context."""
 
@@ -128,15 +88,13 @@ class Watch:
 
 
 @pytest.fixture
-def site(built_site: Path) -> Iterator[Site]:
-    served = Site(built_site)
-    try:
+def site(built_site: Path) -> Iterator[SiteServer]:
+    """The built site on a server of its own: tests stop it, or deploy another build to it."""
+    with SiteServer(built_site) as served:
         yield served
-    finally:
-        served.stop()
 
 
-def new_context(browser: Browser, site: Site) -> tuple[BrowserContext, Watch]:
+def new_context(browser: Browser, site: SiteServer) -> tuple[BrowserContext, Watch]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.add_init_script(RECORD_VIOLATIONS)
     return context, Watch(context, site.origin)
@@ -167,12 +125,12 @@ def assert_no_violations(page: Page) -> None:
     assert page.evaluate("window.__cspViolations") == [], page.url
 
 
-def go_offline(context: BrowserContext, site: Site) -> None:
+def go_offline(context: BrowserContext, site: SiteServer) -> None:
     site.stop()
     context.set_offline(True)
 
 
-def test_after_one_visit_the_whole_site_works_offline(browser: Browser, site: Site) -> None:
+def test_after_one_visit_the_whole_site_works_offline(browser: Browser, site: SiteServer) -> None:
     context, watch = new_context(browser, site)
     page = context.new_page()
     page.goto(site.url + "worksheet/")
@@ -220,7 +178,7 @@ def test_after_one_visit_the_whole_site_works_offline(browser: Browser, site: Si
 
 
 def test_the_privacy_page_removes_and_restores_the_offline_copy(
-    browser: Browser, site: Site
+    browser: Browser, site: SiteServer
 ) -> None:
     context, watch = new_context(browser, site)
     page = context.new_page()
@@ -284,7 +242,7 @@ def build_v2(tmp: Path, site_url: str) -> Path:
 
 
 def test_a_new_build_waits_for_reload_then_replaces_the_old_one_whole(
-    browser: Browser, site: Site, built_site: Path, tmp_path: Path
+    browser: Browser, site: SiteServer, built_site: Path, tmp_path: Path
 ) -> None:
     v2 = build_v2(tmp_path, site.url)
     assert (v2 / "app/pyodide/pyodide-lock.json").read_bytes() != (
