@@ -7,7 +7,6 @@ they stop it or switch it to a newer build halfway through.
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 import time
@@ -20,7 +19,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
 from sitekit import SiteServer, build_site
 
-from followup_site import offline, runtime
+from followup_site import runtime
 
 ROOT = Path(__file__).resolve().parents[2]
 
@@ -296,54 +295,3 @@ def test_a_new_build_waits_for_reload_then_replaces_the_old_one_whole(
     assert_no_violations(page)
     context.close()
     watch.assert_clean()
-
-
-def manifest_urls(site_dir: Path) -> set[str]:
-    text = (site_dir / "sw.js").read_text(encoding="utf-8")
-    match = re.search(r"const MANIFEST = (\[.*?\]);", text, re.DOTALL)
-    assert match, "no precache manifest in sw.js"
-    return {entry["url"] for entry in json.loads(match.group(1))}
-
-
-def test_the_precache_lists_every_file_of_the_build(built_site: Path) -> None:
-    files = {
-        path.relative_to(built_site).as_posix()
-        for path in built_site.rglob("*")
-        if path.is_file() and path.name != "sw.js" and path.suffix != ".map"
-    }
-    assert manifest_urls(built_site) == files
-    assert {"index.html", "search/search_index.json", "app/worker.mjs"} <= files
-    assert {"app/pyodide/pyodide.asm.wasm", "app/pyodide/pyodide-lock.json"} <= files
-    assert any(name.startswith("app/pyodide/followup-") for name in files)
-
-
-def test_every_page_has_a_policy_that_allows_the_scripts_it_may_run(built_site: Path) -> None:
-    """Each page's policy allows its own inline scripts, and also those that Material's instant
-    navigation re-runs from any other page (the ones inside its container)."""
-    policies, rerun = {}, set()
-    for path in built_site.rglob("*.html"):
-        html = path.read_text(encoding="utf-8")
-        found = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', html)
-        assert len(found) == 1, path
-        policy = found[0]
-        directives = dict(d.strip().split(" ", 1) for d in policy.split(";"))
-        assert directives["default-src"] == "'self'"
-        assert "'unsafe-inline'" not in directives["script-src"], path
-        assert all(h in policy for h in offline.inline_script_hashes(html)), path
-        policies[path] = policy
-        container = html[html.find('data-md-component="container"') :]
-        rerun |= set(offline.inline_script_hashes(container))
-    for path, policy in policies.items():
-        assert all(h in policy for h in rerun), path
-
-
-def test_inline_script_hashes_match_what_the_browser_hashes() -> None:
-    html = (
-        '<script>a()\r\nb()</script><script src="x.js"></script>'
-        '<script type="application/json">{}</script><script type="module">c()</script>'
-    )
-    # sha256 of "a()\nb()" and of "c()": line ends are normalised as the HTML parser does.
-    assert offline.inline_script_hashes(html) == [
-        "'sha256-ibDq25dfxIOXFsZCi7JYnQkIbM0rgaCZ1K4jOsB5hdI='",
-        "'sha256-uv6BXxguRKhBqgeOtcyTvppA2Vttceh37dUo7xwS8Ug='",
-    ]
