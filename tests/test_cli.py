@@ -1,22 +1,27 @@
-"""The ``followup`` command end to end, run as ``python -m followup`` in a subprocess."""
+"""The ``followup`` command end to end: in this process through ``cli.main(argv)``, with its
+standard streams and working folder swapped, plus a few smoke tests of ``python -m followup`` and
+the ``followup`` script in a subprocess."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import email
 import email.policy
+import io
 import json
 import os
 import re
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import icalendar
 import pytest
 
-from followup import parse
+from followup import cli, parse
 from followup.render import format_date
 from followup.review import reviewed_drafts
 from followup.sample import SAMPLE
@@ -29,23 +34,61 @@ DRAFT_KEYS = {"kind", "to", "subject", "body", "send_on", "findings"}
 FINDING_KEYS = {"code", "severity", "message", "guide"}
 
 
-def run(
-    *args: str | Path, stdin: bytes | None = None, cwd: Path | None = None
-) -> subprocess.CompletedProcess[bytes]:
-    """``python -m followup ARGS`` with UTF-8 I/O whatever the machine's locale."""
+@dataclass(frozen=True)
+class Result:
+    """What one run of the command did, as a subprocess would show it."""
+
+    returncode: int
+    stdout: bytes
+    stderr: bytes
+
+
+def run(*args: str | Path, stdin: bytes | None = None, cwd: Path | None = None) -> Result:
+    """``followup ARGS`` in this process: UTF-8 streams, exit code from ``main`` or ``SystemExit``."""
+    out, err = io.BytesIO(), io.BytesIO()
+    streams = {
+        "stdin": io.TextIOWrapper(io.BytesIO(stdin or b""), encoding="utf-8"),
+        "stdout": io.TextIOWrapper(out, encoding="utf-8", write_through=True),
+        "stderr": io.TextIOWrapper(
+            err, encoding="utf-8", errors="backslashreplace", write_through=True
+        ),
+    }
+    saved = {name: getattr(sys, name) for name in streams}
+    try:
+        for name, stream in streams.items():
+            setattr(sys, name, stream)
+        with contextlib.chdir(cwd or Path.cwd()):
+            try:
+                code = cli.main([str(arg) for arg in args])
+            except SystemExit as exc:  # argparse: --help, or a bad command line
+                code = exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 1
+    finally:
+        for name, stream in saved.items():
+            setattr(sys, name, stream)
+    return Result(code, out.getvalue(), err.getvalue())
+
+
+def run_subprocess(*args: str | Path, stdin: bytes = b"", script: bool = False) -> Result:
+    """``python -m followup ARGS`` (or the installed ``followup`` script), UTF-8 whatever the
+    machine's locale."""
     env = {**os.environ, "PYTHONIOENCODING": "utf-8", "PYTHONUTF8": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "followup", *map(str, args)],
-        input=stdin if stdin is not None else b"",
+    command = (
+        [str(Path(sys.executable).with_name("followup"))]
+        if script
+        else [sys.executable, "-m", "followup"]
+    )
+    done = subprocess.run(
+        [*command, *map(str, args)],
+        input=stdin,
         capture_output=True,
         env=env,
-        cwd=cwd,
         timeout=60,
         check=False,
     )
+    return Result(done.returncode, done.stdout, done.stderr)
 
 
-def out(result: subprocess.CompletedProcess[bytes]) -> str:
+def out(result: Result) -> str:
     assert result.returncode == 0, result.stderr.decode()
     assert b"Traceback" not in result.stderr
     return result.stdout.decode("utf-8")
@@ -56,7 +99,7 @@ def expected_drafts(path: Path = PANEL, **kwargs: Any) -> list[dict[str, Any]]:
     return [d.to_dict() for d in reviewed_drafts(parse(path.read_bytes(), fmt), **kwargs)]
 
 
-def assert_clean_failure(result: subprocess.CompletedProcess[bytes]) -> list[str]:
+def assert_clean_failure(result: Result) -> list[str]:
     """Exit 2, nothing on stdout, and every stderr line a ``path: message``; returns the lines."""
     stderr = result.stderr.decode("utf-8")
     assert result.returncode == 2, (result.returncode, stderr)
@@ -406,3 +449,30 @@ def test_weekend_interview_drafts_are_sent_on_monday() -> None:
     text = out(run("draft", FIXTURES / "weekend.json"))
     assert f"· send on {format_date(dt.date(2026, 12, 7), weekday=True)}\n" in text
     assert not re.search(r"send on (Saturday|Sunday)", text)
+
+
+# --- smoke tests: the real process, its streams and exit codes --------------------------------------
+
+
+def test_smoke_python_m_followup_drafts_a_file() -> None:
+    data = json.loads(out(run_subprocess("draft", PANEL, "--format", "json")))
+    assert data["drafts"] == expected_drafts()
+    assert "محمد عبد الله" in out(run_subprocess("draft", FIXTURES / "unicode-names.json"))
+
+
+def test_smoke_standard_input_and_a_clean_failure() -> None:
+    data = json.loads(
+        out(run_subprocess("draft", "-", "--format", "json", stdin=PANEL.read_bytes()))
+    )
+    assert data["drafts"] == expected_drafts()
+    assert assert_clean_failure(run_subprocess("check", "-", stdin=b"[1, 2]")) == [
+        "-: the answers must be an object, not a list"
+    ]
+    assert assert_clean_failure(run_subprocess("check", INVALID / "fields.json"))
+
+
+def test_smoke_the_installed_script_and_its_usage_error() -> None:
+    assert "draft" in out(run_subprocess("--help", script=True))
+    result = run_subprocess(script=True)
+    assert result.returncode == 2
+    assert b"usage: followup" in result.stderr and b"Traceback" not in result.stderr

@@ -10,6 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from premise import replaced, substituted
 
 from followup import Answers, Draft, parse, render_drafts, validate
 from followup.render import with_text
@@ -149,7 +150,7 @@ def test_a_large_panel_without_details_still_gets_distinct_notes(count: int) -> 
 )
 def test_placeholder(panel: Answers, typed: str) -> None:
     drafts = edit_body(
-        render_drafts(panel), "thank_you.1", lambda b: b.replace("the team", f"{typed} team", 1)
+        render_drafts(panel), "thank_you.1", lambda b: replaced(b, "the team", f"{typed} team", 1)
     )
     finding = only_flagged(review(drafts, panel), "placeholder", "thank_you.1")
     quoted = re.search("\u201c([^\u201d]*)\u201d", finding.message)
@@ -166,7 +167,7 @@ def test_placeholder_in_subject(panel: Answers) -> None:
 @pytest.mark.parametrize("greeting", ["Dear ,", "Hi ,", "Hello,"])
 def test_placeholder_greeting_with_no_name(panel: Answers, greeting: str) -> None:
     drafts = edit_body(
-        render_drafts(panel), "check_in.0", lambda b: re.sub(r"^Dear [^,]+,", greeting, b)
+        render_drafts(panel), "check_in.0", lambda b: substituted(b, r"^Dear [^,]+,", greeting)
     )
     assert "placeholder" in codes(review(drafts, panel)[by_id(drafts, "check_in.0")])
 
@@ -175,7 +176,7 @@ def test_none_of_is_ordinary_english(panel: Answers) -> None:
     drafts = edit_body(
         render_drafts(panel),
         "check_in.0",
-        lambda b: b.replace("I hope", "None of this is urgent. I hope"),
+        lambda b: replaced(b, "I hope", "None of this is urgent. I hope"),
     )
     assert "placeholder" not in codes(review(drafts, panel)[by_id(drafts, "check_in.0")])
 
@@ -198,7 +199,7 @@ def test_name_missing(panel: Answers) -> None:
     drafts = edit_body(
         render_drafts(panel),
         "thank_you.1",
-        lambda b: b.replace("Dear Alan Turing,", "Dear colleague,"),
+        lambda b: replaced(b, "Dear Alan Turing,", "Dear colleague,"),
     )
     assert "Alan" not in drafts[1].body and "Turing" not in drafts[1].body
     finding = only_flagged(review(drafts, panel), "name_missing", "thank_you.1")
@@ -207,7 +208,7 @@ def test_name_missing(panel: Answers) -> None:
 
 def test_a_first_name_alone_is_enough(panel: Answers) -> None:
     drafts = edit_body(
-        render_drafts(panel), "thank_you.1", lambda b: b.replace("Dear Alan Turing,", "Hi Alan,")
+        render_drafts(panel), "thank_you.1", lambda b: replaced(b, "Dear Alan Turing,", "Hi Alan,")
     )
     assert "name_missing" not in codes(review(drafts, panel)[1])
 
@@ -219,7 +220,7 @@ def test_a_name_inside_another_word_does_not_count(
     drafts = edit_body(
         render_drafts(answers),
         "thank_you.0",
-        lambda b: b.replace("Dear Al Ng,", "Dear Alfred, Ngaio,"),
+        lambda b: replaced(b, "Dear Al Ng,", "Dear Alfred, Ngaio,"),
     )
     assert "name_missing" in codes(review(drafts, answers)[0])
 
@@ -228,7 +229,7 @@ def test_identical_notes(panel: Answers) -> None:
     drafts = render_drafts(panel)
     grace = drafts[by_id(drafts, "thank_you.0")]
     drafts = edit_body(
-        drafts, "thank_you.1", lambda _: grace.body.replace("Grace Hopper", "Alan Turing")
+        drafts, "thank_you.1", lambda _: replaced(grace.body, "Grace Hopper", "Alan Turing")
     )
     finding = only_flagged(review(drafts, panel), "identical_notes", "thank_you.1")
     assert "Grace Hopper" in finding.message
@@ -236,10 +237,10 @@ def test_identical_notes(panel: Answers) -> None:
 
 def test_identical_notes_with_only_whitespace_and_case_changed(panel: Answers) -> None:
     drafts = render_drafts(panel)
-    grace = drafts[0].body.replace("Grace Hopper", "Katherine Johnson")
-    drafts = edit_body(drafts, "thank_you.2", lambda _: grace.upper().replace("\n\n", "\n \n"))
+    grace = replaced(drafts[0].body, "Grace Hopper", "Katherine Johnson")
+    drafts = edit_body(drafts, "thank_you.2", lambda _: replaced(grace.upper(), "\n\n", "\n \n"))
     drafts = edit_body(
-        drafts, "thank_you.2", lambda b: b.replace("KATHERINE JOHNSON", "Katherine Johnson")
+        drafts, "thank_you.2", lambda b: replaced(b, "KATHERINE JOHNSON", "Katherine Johnson")
     )
     assert "identical_notes" in codes(review(drafts, panel)[2])
 
@@ -307,7 +308,7 @@ def test_check_ins_less_than_a_week_apart(panel: Answers) -> None:
 )
 def test_pushy(panel: Answers, phrase: str) -> None:
     drafts = edit_body(
-        render_drafts(panel), "check_in.0", lambda b: b.replace("I hope you are well.", phrase)
+        render_drafts(panel), "check_in.0", lambda b: replaced(b, "I hope you are well.", phrase)
     )
     only_flagged(review(drafts, panel), "pushy", "check_in.0")
 
@@ -364,7 +365,7 @@ def test_too_long_bounds_in_words(panel: Answers, channel: str, words: int, flag
 )
 def test_generic_greeting(panel: Answers, greeting: str) -> None:
     drafts = edit_body(
-        render_drafts(panel), "check_in.0", lambda b: re.sub(r"^Dear [^,]+,", greeting, b)
+        render_drafts(panel), "check_in.0", lambda b: substituted(b, r"^Dear [^,]+,", greeting)
     )
     assert drafts[by_id(drafts, "check_in.0")].body.startswith(greeting)
     assert "generic_greeting" in codes(review(drafts, panel)[by_id(drafts, "check_in.0")])
@@ -398,7 +399,7 @@ def test_thanks_only_is_for_thank_you_notes(panel: Answers) -> None:
 
 def test_unsigned_when_the_name_is_taken_out(panel: Answers) -> None:
     drafts = edit_body(
-        render_drafts(panel), "withdraw.0", lambda b: b.replace("Ada Lovelace", "Ada")
+        render_drafts(panel), "withdraw.0", lambda b: replaced(b, "Ada Lovelace", "Ada")
     )
     finding = only_flagged(review(drafts, panel), "unsigned", "withdraw.0")
     assert "Ada Lovelace" in finding.message

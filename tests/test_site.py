@@ -1,23 +1,23 @@
-"""The built guide: every page there, every shortcode rendered, links whole, nothing from elsewhere."""
+"""The built guide: every page there, every macro rendered, links whole, nothing from elsewhere."""
 
 from __future__ import annotations
 
-import json
-import os
 import re
-import subprocess
-import sys
 from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import pytest
 import yaml
+from sitekit import cli_json, guide_macros
 
 from followup import KINDS
+from macros.main import ANSWERS
 
 ROOT = Path(__file__).resolve().parent.parent
+MACROS = tuple(guide_macros())
 CLI_COMMANDS = ("draft", "plan", "check", "example")
 
 
@@ -43,7 +43,8 @@ class Page(HTMLParser):
             if attr in a:
                 self.loads.append(a[attr])
         if tag == "link" and "href" in a:
-            self.loads.append(a["href"])
+            # rel=canonical names the page's own published address (site_url): nothing loads it.
+            (self.links if a.get("rel") == "canonical" else self.loads).append(a["href"])
         if "data-draft-kind" in a:
             self.drafts.append(
                 {k.removeprefix("data-"): v for k, v in a.items() if k.startswith("data-")}
@@ -62,19 +63,9 @@ class Page(HTMLParser):
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("site") / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    return out
+def site(built_site: Path) -> Path:
+    """The site as the browser tests see it (tests/conftest.py builds it once per run)."""
+    return built_site
 
 
 @pytest.fixture(scope="session")
@@ -121,6 +112,15 @@ def test_no_shortcode_left_unrendered(site):
     for path in site.rglob("*.html"):
         text = path.read_text(encoding="utf-8")
         assert not re.search(r"<!--\s*[a-z-]+(:|\s*-->)", text), path
+        # nor a macro call: a page whose macros did not run shows them as text
+        assert not re.search(rf"\{{\{{\s*({'|'.join(MACROS)})\(", text), path
+
+
+def test_every_macro_is_used_in_the_guide():
+    used = set()
+    for page in (ROOT / "docs").rglob("*.md"):
+        used |= set(re.findall(r"\{\{\s*([a-z_]+)\(", page.read_text(encoding="utf-8")))
+    assert used == set(MACROS)
 
 
 def text_of(site: Path) -> str:
@@ -185,27 +185,12 @@ def test_every_internal_link_and_anchor_resolves(site, pages):
 
 
 @cache
-def cli_drafts(answers: str, tone: str, channel: str) -> list[dict]:
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "followup",
-            "draft",
-            f"docs/answers/{answers}.json",
-            "--format",
-            "json",
-            "--tone",
-            tone,
-            "--channel",
-            channel,
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(result.stdout)["drafts"]
+def cli_drafts(answers: str, tone: str, channel: str) -> list[dict[str, Any]]:
+    path = ANSWERS / f"{answers}.json"
+    drafts: list[dict[str, Any]] = cli_json("draft", path, "--tone", tone, "--channel", channel)[
+        "drafts"
+    ]
+    return drafts
 
 
 def test_each_example_equals_what_the_cli_prints(pages):

@@ -15,6 +15,7 @@ from urllib.parse import parse_qs, urlsplit
 
 import icalendar
 import pytest
+from premise import replaced
 
 from followup import FieldError, parse, schema, to_dict, validate
 from followup.render import PER_ITEM, render_drafts
@@ -141,7 +142,7 @@ def test_an_edit_back_to_the_generated_text_is_not_edited(panel_raw: dict[str, A
 
 def test_edits_that_copy_a_note_are_caught_across_drafts(panel_raw: dict[str, Any]) -> None:
     first = reviewed_drafts(validate(panel_raw))[0]
-    copied = first.body.replace("Grace Hopper", "Alan Turing")
+    copied = replaced(first.body, "Grace Hopper", "Alan Turing")
     data = call(
         {"type": "render", "answers": panel_raw, "edits": {"thank_you.1": {"body": copied}}}
     )
@@ -254,8 +255,8 @@ def test_bytes_request_works_like_text() -> None:
 
 
 def test_lone_surrogate_in_answers_is_an_error(panel_raw: dict[str, Any]) -> None:
-    text = json.dumps({"type": "render", "answers": panel_raw}).replace(
-        "Ada Lovelace", "Ada \\ud800Lovelace", 1
+    text = replaced(
+        json.dumps({"type": "render", "answers": panel_raw}), "Ada Lovelace", "Ada \\ud800Lovelace", 1
     )
     assert failed(text) == [{"path": "candidate.name", "message": "is not valid Unicode text"}]
 

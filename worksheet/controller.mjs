@@ -1,6 +1,6 @@
 // The worksheet's controller: ties the form, autosave, the engine and what is painted together.
 // worksheet.mjs (on every page) imports it only where there is a worksheet, and calls `start`.
-// The HTML it works on is generated at build time by worksheet/form.py.
+// The HTML it works on is generated at build time by src/followup_site/form.py.
 //
 // The parts, one concern each: form.mjs (answers in the form, rows, field errors), cards.mjs
 // (draft cards), plan.mjs (the timeline), summary.mjs (the problems list), notices.mjs (notices

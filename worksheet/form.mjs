@@ -1,4 +1,4 @@
-// The worksheet's form (HTML from worksheet/form.py): its answers as nested data addressed by
+// The worksheet's form (HTML from src/followup_site/form.py): its answers as nested data addressed by
 // the dotted paths that name its controls, repeating rows, and each field's error.
 
 /** @typedef {import("./protocol.mjs").FieldError} FieldError */

@@ -1,6 +1,6 @@
 """The worksheet's HTML, generated at build time from the engine's answers model so it cannot drift.
 
-``render(arg)`` is what the ``<!-- worksheet -->`` shortcode becomes: the form (every control named
+``render()`` is what the guide's ``{{ worksheet() }}`` macro becomes: the form (every control named
 by its answers path, e.g. ``interview.interviewers.0.email``), the toolbar, the status line and the
 empty containers that ``worksheet.mjs`` and its modules fill with drafts and the plan. The result is
 one HTML block without blank lines, so Markdown passes it through untouched.
