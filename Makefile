@@ -13,11 +13,12 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3.14 python3 \
 	$$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && { echo $$p; break; }; \
 	done)
 
-.PHONY: help setup serve build test lint golden bench clean browser
+.PHONY: help setup serve build test test-fast lint golden bench clean browser
 
 help:
 	@echo "make serve   set up what is missing and serve the site at http://127.0.0.1:8000"
 	@echo "make test    set up what is missing and run the whole test suite"
+	@echo "make test-fast  lint, then every test that needs no browser (-m 'not browser')"
 	@echo "make build   write the static site into site/"
 	@echo "make golden  rewrite the golden drafts after an intended wording change"
 	@echo "make bench   benchmark the worksheet against a plain Pyodide page"
@@ -33,11 +34,14 @@ node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund --loglevel=error
 	touch $@
 
-.cache/.prepared: $(VENV)/.installed node_modules/.installed worksheet/runtime.py
-	$(BIN)/python worksheet/runtime.py prepare
+# The project's own cache (wheels, assembled runtime): not .cache/, which site builders own.
+CACHE := .followup-cache
+
+$(CACHE)/.prepared: $(VENV)/.installed node_modules/.installed src/followup_site/runtime.py
+	$(BIN)/python -m followup_site prepare
 	touch $@
 
-setup: $(VENV)/.installed node_modules/.installed .cache/.prepared
+setup: $(VENV)/.installed node_modules/.installed $(CACHE)/.prepared
 
 # Browser tests need Chromium: Debian's package when we are root on Debian, else Playwright's own.
 browser: setup
@@ -49,15 +53,21 @@ browser: setup
 serve: setup
 	$(BIN)/mkdocs serve --strict -a 127.0.0.1:8000
 
+# The pages, then (from macros/main.py's on_post_build) `python -m followup_site finish site`.
 build: setup
 	$(BIN)/mkdocs build --strict
 
 lint: setup
-	$(BIN)/ruff check src tests macros worksheet bench
+	$(BIN)/ruff check src tests macros bench
 	$(BIN)/mypy
+	node_modules/.bin/tsc -p jsconfig.json
 
 test: setup browser lint
 	$(BIN)/pytest
+
+# Everything but the Chromium tests (tests/browser/, marked `browser`): no browser to install.
+test-fast: setup lint
+	$(BIN)/pytest -m "not browser"
 
 golden: setup
 	$(BIN)/python tests/golden.py
@@ -66,4 +76,4 @@ bench: setup browser
 	$(BIN)/python bench/run.py
 
 clean:
-	rm -rf site .cache .pytest_cache build dist src/*.egg-info
+	rm -rf site $(CACHE) .cache .pytest_cache build dist src/*.egg-info

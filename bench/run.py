@@ -1,11 +1,12 @@
 """Benchmark the worksheet against a plain Pyodide page, in the same run, in headless Chromium.
 
-``make bench`` runs this file. It builds the site into ``bench/out/site``, writes a baseline page
-into that copy only (``bench-baseline/``: the worksheet page without its scripts, which after
-``load`` runs ``loadPyodide()`` on the main thread from the site's own runtime, then
-``loadPackage`` of Jinja2, MarkupSafe and the engine, then one render), serves it on loopback
-under a sub-path as GitHub Pages would (``Cache-Control: max-age=600``, validators), and drives
-Debian's Chromium. Worksheet and baseline runs alternate; each cold run has a fresh context.
+``make bench`` runs this file. It builds the site into ``bench/out/site``, adds the pages in
+``bench/pages/`` to that copy only (``bench-baseline/``: the worksheet page without its scripts,
+which after ``load`` runs ``loadPyodide()`` on the main thread from the site's own runtime, then
+``loadPackage`` of Jinja2, MarkupSafe and the engine, then one render; ``bench-stock/``, the same
+on a stock runtime; ``bench-floor/``, Python alone), serves it on loopback under a sub-path as
+GitHub Pages would (``server.py``) and drives Debian's Chromium (``visits.py``). Worksheet and
+baseline runs alternate; each cold run has a fresh profile.
 
 Prints a short table and writes ``bench/results.json`` (flat keys with units in their names).
 """
@@ -13,144 +14,32 @@ Prints a short table and writes ``bench/results.json`` (flat keys with units in 
 from __future__ import annotations
 
 import argparse
-import functools
-import gzip
-import http.server
-import importlib.util
 import json
 import os
 import platform
 import re
 import shutil
-import statistics
 import sys
-import tempfile
-import threading
 import time
-from collections.abc import Callable, Iterator
-from contextlib import contextmanager
-from dataclasses import dataclass, field
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any
 
 import chart  # bench/chart.py, beside this file
-from playwright.sync_api import BrowserContext, Page, Playwright, sync_playwright
+from playwright.sync_api import sync_playwright
 
-# tests/sitekit.py: the site build, MIME types and Chromium flags the browser tests use too.
+# tests/sitekit.py: the site build, its server, MIME types and Chromium flags, shared with the tests.
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "tests"))
 import sitekit
+from server import MeasuringServer
+from summary import median, summarise, table
+from visits import FIXTURE, Chromium, baseline_cold, guide_page, warm, worksheet_cold
 
-ROOT = Path(__file__).resolve().parent.parent
+from followup_site import runtime
+
+ROOT = sitekit.ROOT
 OUT = ROOT / "bench" / "out"
+PAGES = ROOT / "bench" / "pages"
 RESULTS = ROOT / "bench" / "results.json"
-PREFIX = "/interview-follow-up/"
-FIXTURE = ROOT / "tests" / "fixtures" / "panel.json"
-STORAGE_KEY = "followup-worksheet"  # worksheet.mjs keeps the answers here
-CHROMIUM, CHROMIUM_ARGS = sitekit.CHROMIUM, sitekit.CHROMIUM_ARGS
-# GitHub Pages compresses text, scripts, JSON and WebAssembly; zip files (wheels, the stdlib)
-# go as they are. Level 6 is gzip's default.
-GZIP_TYPES = re.compile(r"^(text/|application/(javascript|json|wasm|xml)|image/svg)")
-TYPES = sitekit.MIME_TYPES
-TIMEOUT_MS = 180_000
-
-# Recorded in every page before its own scripts: long tasks, the form becoming usable (the
-# worksheet marks its root busy, data-fw-busy="true", as the last step of start-up), the first draft on screen (the
-# frame after it is in the DOM), and each keystroke's updated draft.
-PROBE = """
-(() => {
-  const bench = (window.__bench = {
-    longtasks: [], formReady: null, firstDraft: null, keyStart: null, keyDone: null,
-  });
-  try {
-    new PerformanceObserver((list) => {
-      for (const entry of list.getEntries()) bench.longtasks.push([entry.startTime, entry.duration]);
-    }).observe({ type: "longtask", buffered: true });
-  } catch {}
-  const draftText = () =>
-    [...document.querySelectorAll("[data-draft-part]")].map((part) => part.textContent).join("\\n");
-  let lastText = "";
-  let waiting = false;
-  const check = () => {
-    if (bench.formReady === null && document.querySelector('[data-fw-root][data-fw-busy="true"]')) {
-      bench.formReady = performance.now();
-    }
-    const text = draftText();
-    if (text === lastText || !text.trim()) return;
-    lastText = text;
-    if (waiting) return;
-    if (bench.firstDraft === null) {
-      waiting = true;
-      requestAnimationFrame(() => { bench.firstDraft = performance.now(); waiting = false; });
-    } else if (bench.keyStart !== null && bench.keyDone === null) {
-      waiting = true;
-      requestAnimationFrame(() => { bench.keyDone = performance.now(); waiting = false; });
-    }
-  };
-  document.addEventListener("keydown", (event) => {
-    if (bench.keyStart === null) bench.keyStart = event.timeStamp;
-  }, true);
-  const observe = () => new MutationObserver(check).observe(document.body, {
-    subtree: true, childList: true, characterData: true, attributes: true,
-    attributeFilter: ["data-fw-busy"],
-  });
-  if (document.body) observe();
-  else document.addEventListener("DOMContentLoaded", observe);
-})();
-"""
-
-BASELINE_SCRIPT = """\
-// Bench baseline (generated by bench/run.py, never part of the site): what Pyodide-in-docs pages
-// do. After `load`, on the main thread: loadPyodide() from the site's own runtime, then the
-// packages from the same lock, then one render of the answers; the first draft is painted.
-const ANSWERS = __ANSWERS__;
-const RUNTIME = new URL("__RUNTIME__", import.meta.url);
-
-async function main() {
-  const { loadPyodide } = await import(new URL("pyodide.mjs", RUNTIME).href);
-  const pyodide = await loadPyodide({ indexURL: RUNTIME.href });
-  await pyodide.loadPackage(["jinja2", "markupsafe", "followup"]);
-  const handle = pyodide.pyimport("followup.web").handle;
-  const result = JSON.parse(handle(JSON.stringify({ type: "render", answers: ANSWERS })));
-  const draft = result.drafts[0];
-  const card = document.createElement("div");
-  card.dataset.draftKind = draft.kind;
-  const body = document.createElement("pre");
-  body.dataset.draftPart = "body";
-  body.textContent = draft.body;
-  card.append(body);
-  document.querySelector("article").prepend(card);
-}
-
-if (document.readyState === "complete") main();
-else addEventListener("load", () => main(), { once: true });
-"""
-
-
-# The floor: the least any fresh start can take. A bare page whose first act is a module worker
-# that only runs loadPyodide() (no packages, no engine): "Python ready" is painted as a draft.
-FLOOR_PAGE = """<!doctype html><meta charset="utf-8"><title>floor</title>
-<script type="module">
-const worker = new Worker(new URL("worker.mjs", import.meta.url), { type: "module" });
-worker.onmessage = () => {
-  const card = document.createElement("div");
-  card.dataset.draftKind = "floor";
-  const body = document.createElement("pre");
-  body.dataset.draftPart = "body";
-  body.textContent = "Python is ready";
-  card.append(body);
-  document.body.append(card);
-};
-</script>
-"""
-FLOOR_WORKER = """\
-const RUNTIME = new URL("../app/pyodide/", import.meta.url);
-const { loadPyodide } = await import(new URL("pyodide.mjs", RUNTIME).href);
-await loadPyodide({ indexURL: RUNTIME.href });
-self.postMessage("ready");
-"""
-
-# ---------------------------------------------------------------------------------------------
-# The site and its server
 
 
 def build_site(site: Path, site_url: str) -> float:
@@ -166,20 +55,12 @@ def build_site(site: Path, site_url: str) -> float:
 def stock_runtime(out: Path) -> None:
     """Pyodide as its npm package ships it (standard library as sources) and the wheels as
     PyPI and ``build`` make them (sources), with a lock for them: what other sites serve."""
-    spec = importlib.util.spec_from_file_location(
-        "bench_runtime", ROOT / "worksheet" / "runtime.py"
-    )
-    assert spec is not None and spec.loader is not None
-    runtime = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(runtime)
     core = ROOT / "node_modules" / "pyodide"
     out.mkdir(parents=True, exist_ok=True)
     for name in ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm", "python_stdlib.zip"):
         shutil.copyfile(core / name, out / name)
-    wheels = [
-        ROOT / ".cache" / "wheels" / runtime.JINJA2_WHEEL,
-        ROOT / ".cache" / "wheels" / runtime.MARKUPSAFE_WHEEL,
-    ]
+    cached = runtime.wheels_dir(ROOT)
+    wheels = [cached / runtime.JINJA2_WHEEL, cached / runtime.MARKUPSAFE_WHEEL]
     for wheel in wheels:
         shutil.copyfile(wheel, out / wheel.name)
     wheels.append(runtime.build_engine_source_wheel(ROOT, out))
@@ -188,445 +69,24 @@ def stock_runtime(out: Path) -> None:
 
 def write_baseline(site: Path) -> None:
     """``bench-baseline/``: the worksheet page with its own scripts (and any preload hints for
-    them) swapped for the baseline script, in the served copy only. ``bench-stock/`` is the same
-    page on a stock runtime (``stock_runtime``); ``bench-floor/`` is FLOOR_PAGE."""
+    them) swapped for ``pages/baseline.mjs`` and the answers it renders, in the served copy only.
+    ``bench-stock/`` is the same page on a stock runtime (``stock_runtime``); ``bench-floor/`` is
+    ``pages/floor/``."""
     html = (site / "worksheet" / "index.html").read_text(encoding="utf-8")
     html = re.sub(r'<script[^>]*src="[^"]*app/[^"]*"[^>]*>\s*</script>', "", html)
     html = re.sub(r'<link[^>]*rel="(?:modulepreload|preload)"[^>]*app/[^>]*>', "", html)
     if "app/worksheet.mjs" in html or "app/pyodide" in html:
         sys.exit("bench: could not take the worksheet's scripts out of the baseline page")
-    html = html.replace("</body>", '<script type="module" src="baseline.mjs"></script></body>')
-    answers = json.dumps(json.loads(FIXTURE.read_text(encoding="utf-8")))
-    script = BASELINE_SCRIPT.replace("__ANSWERS__", answers)
-    for name, runtime in (("bench-baseline", "../app/pyodide/"), ("bench-stock", "./pyodide/")):
+    answers = json.dumps(json.loads(FIXTURE.read_text(encoding="utf-8"))).replace("</", "<\\/")
+    data = f'<script type="application/json" id="bench-answers">{answers}</script>'
+    for name, runtime_url in (("bench-baseline", "../app/pyodide/"), ("bench-stock", "./pyodide/")):
         out = site / name
         out.mkdir(exist_ok=True)
-        (out / "index.html").write_text(html, encoding="utf-8")
-        (out / "baseline.mjs").write_text(script.replace("__RUNTIME__", runtime))
+        script = f'<script type="module" src="baseline.mjs?runtime={runtime_url}"></script>'
+        (out / "index.html").write_text(html.replace("</body>", f"{data}{script}</body>"))
+        shutil.copyfile(PAGES / "baseline.mjs", out / "baseline.mjs")
     stock_runtime(site / "bench-stock" / "pyodide")
-    floor = site / "bench-floor"
-    floor.mkdir(exist_ok=True)
-    (floor / "index.html").write_text(FLOOR_PAGE)
-    (floor / "worker.mjs").write_text(FLOOR_WORKER)
-
-
-@dataclass
-class Transfer:
-    """One response body the server sent (304s send none)."""
-
-    path: str
-    status: int
-    raw: int
-    gzip: int
-
-
-class QuietServer(http.server.ThreadingHTTPServer):
-    """A browser that closes mid-download (its context ended) is no error worth printing."""
-
-    daemon_threads = True
-
-    def handle_error(self, request: Any, client_address: Any) -> None:
-        if not isinstance(sys.exc_info()[1], ConnectionError):
-            super().handle_error(request, client_address)
-
-
-@dataclass
-class Server:
-    """The built site on loopback under PREFIX, counting every response body it sends."""
-
-    root: Path
-    # (Mbit/s shared by all responses, round trip in ms): a slower network than loopback, with
-    # responses paced at their gzip size as Pages would send them. None: loopback speed.
-    network: tuple[float, float] | None = None
-    log: list[Transfer] = field(default_factory=list)
-    gzip_sizes: dict[Path, int] = field(default_factory=dict)
-    _wire_free_at: float = 0.0
-    _wire: threading.Lock = field(default_factory=threading.Lock)
-
-    def __post_init__(self) -> None:
-        server = self
-
-        class Handler(http.server.SimpleHTTPRequestHandler):
-            extensions_map = TYPES
-
-            def translate_path(self, path: str) -> str:
-                path = path.split("?", 1)[0].split("#", 1)[0]
-                if not path.startswith(PREFIX):
-                    return str(server.root / "__outside_the_sub_path__")
-                return super().translate_path("/" + path[len(PREFIX) :])
-
-            def end_headers(self) -> None:
-                self.send_header("Cache-Control", "max-age=600")  # as GitHub Pages
-                super().end_headers()
-
-            def send_response(self, code: int, message: str | None = None) -> None:
-                self.status = code
-                super().send_response(code, message)
-
-            def send_head(self) -> Any:
-                self.status = 0
-                if server.network:
-                    time.sleep(server.network[1] / 1000)
-                body = super().send_head()
-                path = Path(self.translate_path(self.path))
-                if body is not None and path.is_dir():
-                    path = path / "index.html"
-                self.wire_ratio = 1.0
-                if body is not None:
-                    kind = self.guess_type(str(path))
-                    raw = os.fstat(body.fileno()).st_size
-                    sent = server.gzip_size(path, kind)
-                    self.wire_ratio = sent / raw if raw else 1.0
-                    server.log.append(Transfer(self.path, 200, raw, sent))
-                else:
-                    server.log.append(Transfer(self.path, self.status, 0, 0))
-                return body
-
-            def copyfile(self, source: Any, outputfile: Any) -> None:
-                if not server.network:
-                    super().copyfile(source, outputfile)
-                    return
-                while chunk := source.read(64 * 1024):
-                    server.pace(len(chunk) * self.wire_ratio)
-                    outputfile.write(chunk)
-
-            def log_message(self, format: str, *args: Any) -> None:
-                pass
-
-        self.httpd = QuietServer(
-            ("127.0.0.1", 0), functools.partial(Handler, directory=str(self.root))
-        )
-        self.url = f"http://127.0.0.1:{self.httpd.server_address[1]}{PREFIX}"
-
-    def pace(self, wire_bytes: float) -> None:
-        """Wait for this many bytes' turn on the emulated network's shared bandwidth."""
-        assert self.network is not None
-        with self._wire:
-            start = max(time.perf_counter(), self._wire_free_at)
-            self._wire_free_at = start + wire_bytes * 8 / (self.network[0] * 1e6)
-            done = self._wire_free_at
-        time.sleep(max(0.0, done - time.perf_counter()))
-
-    def gzip_size(self, path: Path, content_type: str) -> int:
-        if not GZIP_TYPES.match(content_type):
-            return path.stat().st_size
-        if path not in self.gzip_sizes:
-            self.gzip_sizes[path] = len(gzip.compress(path.read_bytes(), 6, mtime=0))
-        return self.gzip_sizes[path]
-
-    @contextmanager
-    def running(self) -> Iterator[Server]:
-        thread = threading.Thread(target=self.httpd.serve_forever, daemon=True)
-        thread.start()
-        try:
-            yield self
-        finally:
-            self.httpd.shutdown()
-            self.httpd.server_close()
-            thread.join(timeout=5)
-
-    def mark(self) -> int:
-        return len(self.log)
-
-    def since(self, mark: int, only: str = "") -> dict[str, int]:
-        sent = [t for t in self.log[mark:] if only in t.path]
-        return {
-            "raw": sum(t.raw for t in sent),
-            "gzip": sum(t.gzip for t in sent),
-            "requests": len(sent),
-            "not_modified": sum(t.status == 304 for t in sent),
-        }
-
-
-# ---------------------------------------------------------------------------------------------
-# One measured visit
-
-
-def seed(context: BrowserContext) -> None:
-    """Saved answers, as after an import: the worksheet restores them and renders at once."""
-    saved = {"version": 1, "answers": json.loads(FIXTURE.read_text()), "edits": {}}
-    context.add_init_script(
-        f"try {{ localStorage.setItem({json.dumps(STORAGE_KEY)}, {json.dumps(json.dumps(saved))}); }} catch {{}}"
-    )
-    context.add_init_script(PROBE)
-
-
-@dataclass
-class Chromium:
-    """Launches Debian's Chromium with a fresh profile per visit: a disk HTTP cache, as people
-    have (Playwright's incognito contexts keep a small in-memory cache that never holds the
-    9.6 MB WebAssembly file, which would make every visit a cold one)."""
-
-    playwright: Playwright
-    version: str = ""
-
-    @contextmanager
-    def context(self, *, service_workers: str = "allow") -> Iterator[BrowserContext]:
-        with tempfile.TemporaryDirectory(prefix="followup-bench-") as profile:
-            launch: dict[str, Any] = {"args": CHROMIUM_ARGS}
-            if Path(CHROMIUM).exists():
-                launch["executable_path"] = CHROMIUM
-            context = self.playwright.chromium.launch_persistent_context(
-                profile,
-                viewport={"width": 1280, "height": 900},
-                service_workers=service_workers,  # type: ignore[arg-type]
-                **launch,
-            )
-            try:
-                self.version = self.version or (context.browser.version if context.browser else "")
-                seed(context)
-                yield context
-            finally:
-                context.close()
-
-
-DOM_LOADED = "() => performance.getEntriesByType('navigation')[0].domContentLoadedEventEnd"
-
-
-def first_draft(page: Page) -> dict[str, float]:
-    """Wait for the first draft on screen; the page's own clock, from navigation start."""
-    page.wait_for_function(
-        "() => window.__bench && window.__bench.firstDraft !== null", timeout=TIMEOUT_MS
-    )
-    marks = page.evaluate("() => window.__bench")
-    loaded = page.evaluate(DOM_LOADED)
-    draft = marks["firstDraft"]
-    tasks = [(start, duration) for start, duration in marks["longtasks"] if start < draft]
-    return {
-        "first_draft_ms": draft,
-        "form_ready_ms": marks["formReady"] if marks["formReady"] is not None else float("nan"),
-        "blocking_ms": sum(max(0.0, duration - 50) for _, duration in tasks),
-        "longest_task_ms": max((duration for _, duration in tasks), default=0.0),
-        "dom_loaded_ms": loaded,
-    }
-
-
-# Whether the engine's memory snapshot (worksheet/python.mjs) is stored in this browser.
-HAS_SNAPSHOT = """async () => {
-  for (const name of await caches.keys()) {
-    if (name.startsWith("followup-snapshot-")) return (await (await caches.open(name)).keys()).length > 0;
-  }
-  return false;
-}"""
-
-
-def wait_for_snapshot(page: Page, timeout_s: float = 90) -> float | None:
-    """Seconds until the worker's background snapshot is stored, or None if it never is."""
-    started = time.perf_counter()
-    while not page.evaluate(HAS_SNAPSHOT):
-        if time.perf_counter() - started > timeout_s:
-            return None
-        page.wait_for_timeout(250)
-    return time.perf_counter() - started
-
-
-def keystrokes(page: Page, count: int) -> tuple[list[float], float]:
-    """Type ``count`` letters into the company name, one at a time; each one's time from its
-    keydown to the updated draft on screen, and the blocking time meanwhile."""
-    field_ = page.locator('[name="company.name"]')
-    field_.focus()
-    page.keyboard.press("End")
-    page.wait_for_timeout(400)  # the render that focusing may cause is over
-    start = page.evaluate("() => performance.now()")
-    times = []
-    for letter in "abcdefghijklmnopqrstuvwxyz"[:count]:
-        page.evaluate("() => { window.__bench.keyStart = null; window.__bench.keyDone = null; }")
-        page.keyboard.press(letter)
-        page.wait_for_function("() => window.__bench.keyDone !== null", timeout=30_000)
-        times.append(page.evaluate("() => window.__bench.keyDone - window.__bench.keyStart"))
-        page.wait_for_timeout(250)  # longer than the render delay: each keystroke alone
-    tasks = page.evaluate("() => window.__bench.longtasks")
-    blocking = sum(max(0.0, d - 50) for s, d in tasks if s >= start)
-    return times, blocking
-
-
-def worksheet_cold(chromium: Chromium, server: Server, keys: int) -> dict[str, Any]:
-    """A first visit: first draft, keystrokes, then the offline copy; then the same page again
-    with the network off (served by the service worker)."""
-    with chromium.context() as context:
-        page = context.new_page()
-        mark = server.mark()
-        page.goto(server.url + "worksheet/", timeout=TIMEOUT_MS)
-        out = first_draft(page)
-        until_draft = server.since(mark)
-        times, key_blocking = keystrokes(page, keys)
-        page.locator("[data-offline-state='ready']").wait_for(timeout=TIMEOUT_MS)
-        snapshot_s = wait_for_snapshot(page)
-        page.wait_for_timeout(500)
-        total = server.since(mark)
-        context.set_offline(True)
-        page.goto(server.url + "worksheet/", timeout=TIMEOUT_MS)
-        offline = first_draft(page)
-        return {
-            **out,
-            "draft_transfer": until_draft,
-            "total_transfer": total,
-            "keystrokes": times,
-            "keystroke_blocking_ms": key_blocking,
-            "offline": offline,
-            "snapshot_after_draft_s": snapshot_s,
-            "offline_requests": server.since(mark)["requests"] - total["requests"],
-        }
-
-
-def baseline_cold(
-    chromium: Chromium, server: Server, path: str = "bench-baseline/"
-) -> dict[str, Any]:
-    with chromium.context() as context:
-        page = context.new_page()
-        mark = server.mark()
-        page.goto(server.url + path, timeout=TIMEOUT_MS)
-        out = first_draft(page)
-        return {**out, "total_transfer": server.since(mark)}
-
-
-def warm(chromium: Chromium, server: Server, path: str) -> dict[str, Any]:
-    """A return visit served by the HTTP cache alone (service workers blocked)."""
-    with chromium.context(service_workers="block") as context:
-        page = context.new_page()
-        page.goto(server.url + path, timeout=TIMEOUT_MS)
-        first_draft(page)
-        if path == "worksheet/":
-            wait_for_snapshot(page)
-        page.close()
-        page = context.new_page()
-        mark = server.mark()
-        page.goto(server.url + path, timeout=TIMEOUT_MS)
-        return {**first_draft(page), "transfer": server.since(mark)}
-
-
-def guide_page(chromium: Chromium, server: Server) -> dict[str, float]:
-    """A guide page, never the worksheet: what it downloads until its offline copy is saved."""
-    with chromium.context() as context:
-        page = context.new_page()
-        mark = server.mark()
-        page.goto(server.url + "thank-you/", timeout=TIMEOUT_MS)
-        page.locator("[data-offline-state='ready']").wait_for(timeout=TIMEOUT_MS)
-        page.wait_for_timeout(1500)
-        tasks = page.evaluate("() => window.__bench.longtasks")
-        return {
-            "blocking_ms": sum(max(0.0, d - 50) for _, d in tasks),
-            "dom_loaded_ms": page.evaluate(DOM_LOADED),
-            "pyodide": server.since(mark, "/app/pyodide/")["raw"],
-            "total": server.since(mark)["raw"],
-            "total_gzip": server.since(mark)["gzip"],
-        }
-
-
-# ---------------------------------------------------------------------------------------------
-# Summary
-
-
-def median(values: list[float]) -> float:
-    return round(statistics.median(values), 1) if values else float("nan")
-
-
-def percentile(values: list[float], q: float) -> float:
-    ordered = sorted(values)
-    if not ordered:
-        return float("nan")
-    index = min(len(ordered) - 1, max(0, round(q / 100 * len(ordered) + 0.5) - 1))
-    return round(ordered[index], 1)
-
-
-def summarise(
-    worksheet: list[dict[str, Any]],
-    baseline: list[dict[str, Any]],
-    warm_ws: list[dict[str, Any]],
-    warm_base: list[dict[str, Any]],
-    guides: list[dict[str, float]],
-) -> dict[str, Any]:
-    def col(rows: list[dict[str, Any]], key: str | Callable[[dict[str, Any]], float]) -> float:
-        get = key if callable(key) else (lambda row: row[key])
-        return median([get(row) for row in rows])
-
-    keys = [t for row in worksheet for t in row["keystrokes"]]
-    first_cold = col(worksheet, "first_draft_ms")
-    base_cold = col(baseline, "first_draft_ms")
-    first_warm = col(warm_ws, "first_draft_ms")
-    base_warm = col(warm_base, "first_draft_ms")
-    return {
-        "form_ready_ms": col(worksheet, "form_ready_ms"),
-        "first_draft_cold_ms": first_cold,
-        "baseline_first_render_cold_ms": base_cold,
-        "ratio_cold": round(first_cold / base_cold, 3),
-        "first_draft_warm_ms": first_warm,
-        "baseline_first_render_warm_ms": base_warm,
-        "ratio_warm": round(first_warm / base_warm, 3),
-        "first_draft_offline_ms": col(worksheet, lambda row: row["offline"]["first_draft_ms"]),
-        "keystroke_p50_ms": percentile(keys, 50),
-        "keystroke_p95_ms": percentile(keys, 95),
-        "keystroke_samples": len(keys),
-        "main_thread_blocking_ms": col(worksheet, "blocking_ms"),
-        "longest_task_ms": col(worksheet, "longest_task_ms"),
-        "keystroke_blocking_ms": col(worksheet, "keystroke_blocking_ms"),
-        "baseline_main_thread_blocking_ms": col(baseline, "blocking_ms"),
-        "baseline_longest_task_ms": col(baseline, "longest_task_ms"),
-        "first_draft_transfer_raw_bytes": int(col(worksheet, lambda r: r["draft_transfer"]["raw"])),
-        "first_draft_transfer_gzip_bytes": int(
-            col(worksheet, lambda r: r["draft_transfer"]["gzip"])
-        ),
-        "cold_transfer_raw_bytes": int(col(worksheet, lambda r: r["total_transfer"]["raw"])),
-        "cold_transfer_gzip_bytes": int(col(worksheet, lambda r: r["total_transfer"]["gzip"])),
-        "cold_requests": int(col(worksheet, lambda r: r["total_transfer"]["requests"])),
-        "cold_not_modified_responses": int(
-            col(worksheet, lambda r: r["total_transfer"]["not_modified"])
-        ),
-        "baseline_transfer_raw_bytes": int(col(baseline, lambda r: r["total_transfer"]["raw"])),
-        "baseline_transfer_gzip_bytes": int(col(baseline, lambda r: r["total_transfer"]["gzip"])),
-        "warm_transfer_raw_bytes": int(col(warm_ws, lambda r: r["transfer"]["raw"])),
-        "offline_requests_to_server": int(col(worksheet, "offline_requests")),
-        "guide_page_pyodide_bytes": int(median([g["pyodide"] for g in guides])),
-        "guide_page_blocking_ms": median([g["blocking_ms"] for g in guides]),
-        "guide_page_dom_loaded_ms": median([g["dom_loaded_ms"] for g in guides]),
-        "worksheet_dom_loaded_ms": col(worksheet, "dom_loaded_ms"),
-        "guide_page_transfer_raw_bytes": int(median([g["total"] for g in guides])),
-        "guide_page_transfer_gzip_bytes": int(median([g["total_gzip"] for g in guides])),
-    }
-
-
-TARGETS: list[tuple[str, str, Callable[[dict[str, Any]], bool]]] = [
-    ("form usable ≤ 300 ms", "form_ready_ms", lambda r: r["form_ready_ms"] <= 300),
-    ("first draft cold ≤ 0.7 × baseline", "ratio_cold", lambda r: r["ratio_cold"] <= 0.7),
-    ("first draft warm ≤ 1.5 s", "first_draft_warm_ms", lambda r: r["first_draft_warm_ms"] <= 1500),
-    (
-        "first draft offline ≤ 1.5 s",
-        "first_draft_offline_ms",
-        lambda r: r["first_draft_offline_ms"] <= 1500,
-    ),
-    ("keystroke → draft p95 ≤ 50 ms", "keystroke_p95_ms", lambda r: r["keystroke_p95_ms"] <= 50),
-    (
-        "main-thread blocking ≤ 50 ms",
-        "main_thread_blocking_ms",
-        lambda r: r["main_thread_blocking_ms"] <= 50,
-    ),
-    (
-        "guide pages: no Pyodide bytes",
-        "guide_page_pyodide_bytes",
-        lambda r: r["guide_page_pyodide_bytes"] == 0,
-    ),
-    (
-        "cold transfer ≤ 6.5 MiB gzip",
-        "cold_transfer_gzip_bytes",
-        lambda r: r["cold_transfer_gzip_bytes"] <= 6.5 * 2**20,
-    ),
-]
-
-
-def table(results: dict[str, Any]) -> str:
-    rows = [f"{'target':36} {'measured':>14}  met"]
-    for label, key, met in TARGETS:
-        value = results[key]
-        shown = (
-            f"{value / 2**20:.2f} MiB" if key.endswith("_bytes") and value > 4096 else str(value)
-        )
-        rows.append(f"{label:36} {shown:>14}  {'yes' if met(results) else 'NO'}")
-    rows.append(
-        f"first draft cold {results['first_draft_cold_ms']} ms vs baseline "
-        f"{results['baseline_first_render_cold_ms']} ms; warm {results['first_draft_warm_ms']} ms "
-        f"vs {results['baseline_first_render_warm_ms']} ms; load average {results['load_average_1m']}"
-    )
-    return "\n".join(rows)
+    shutil.copytree(PAGES / "floor", site / "bench-floor", dirs_exist_ok=True)
 
 
 def main(argv: list[str]) -> int:
@@ -638,7 +98,7 @@ def main(argv: list[str]) -> int:
     args = parser.parse_args(argv)
 
     site = OUT / "site"
-    server = Server(site)
+    server = MeasuringServer(site)
     build_seconds = None
     if not args.no_build or not (site / "worksheet" / "index.html").exists():
         if site.exists():
@@ -648,7 +108,7 @@ def main(argv: list[str]) -> int:
     started = time.perf_counter()
     load_before = os.getloadavg()[0]
     worksheet, baseline, warm_ws, warm_base, guides, floor, stock = [], [], [], [], [], [], []
-    with server.running(), sync_playwright() as playwright:
+    with server, sync_playwright() as playwright:
         chromium = Chromium(playwright)
         for run in range(args.runs):  # alternate, and swap who goes first every other run
             pair: list[Callable[[], None]] = [

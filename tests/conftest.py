@@ -1,29 +1,68 @@
-"""Engine fixtures: the shared answers files under tests/fixtures/ and ways to vary them.
+"""Shared fixtures: the answers files under tests/fixtures/ and ways to vary them, and the site,
+built once per test run and served under a sub-path.
 
-Browser-test fixtures live in tests/browser/conftest.py; nothing here is autouse.
+Everything under tests/browser/ is marked ``browser`` (``make test-fast`` leaves it out); the
+Chromium fixtures live in tests/browser/conftest.py. Nothing here is autouse.
 """
 
 from __future__ import annotations
 
 import copy
 import json
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 from pathlib import Path
 from typing import Any
 
 import pytest
+from answer_files import TESTS, answers_path
+from sitekit import SiteServer, build_site
 
 from followup import Answers, validate
 
-TESTS = Path(__file__).resolve().parent
-FIXTURES = TESTS / "fixtures"
 INVALID = TESTS / "invalid"
+BROWSER = TESTS / "browser"
+
+
+def pytest_collection_modifyitems(items: list[pytest.Item]) -> None:
+    """Mark every test under tests/browser/ ``browser``: they need Chromium and the built site."""
+    for item in items:
+        if BROWSER in item.path.parents:
+            item.add_marker(pytest.mark.browser)
+
+
+@pytest.fixture(scope="session")
+def site_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[SiteServer]:
+    """The loopback server, bound first so the build can know its address; closed at the end."""
+    server = SiteServer(tmp_path_factory.mktemp("build") / "site")
+    try:
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def built_site(site_server: SiteServer) -> Path:
+    """The site, built once per test run with the same command as ``make build``.
+
+    ``SITE_URL`` is the address it is served at, as the Pages workflow passes the real one: the
+    sitemap is then filled in and Material's instant navigation is on, as in production.
+    """
+    result = build_site(site_server.root, site_server.url)
+    if result.returncode:
+        pytest.fail(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}")
+    return site_server.root
+
+
+@pytest.fixture(scope="session")
+def site_url(site_server: SiteServer, built_site: Path) -> str:
+    """Base URL of the served site, ending in ``/``; the server stops when the session ends."""
+    return site_server.start().url
 
 Raw = dict[str, Any]
 
 
 def _raw(name: str) -> Raw:
-    return json.loads((FIXTURES / f"{name}.json").read_text(encoding="utf-8"))
+    return json.loads(answers_path(name).read_text(encoding="utf-8"))
 
 
 def _set(data: Raw, path: str, value: Any) -> Raw:

@@ -14,7 +14,7 @@ from followup.model import CHANNELS, TONES
 
 ROOT = Path(__file__).resolve().parent
 GOLDEN = ROOT / "golden"
-ANSWERS = ROOT.parent / "docs" / "answers"
+ANSWERS = ROOT.parent / "src" / "followup" / "answers"
 FIXTURES = ROOT / "fixtures"
 # panel: every optional field filled; minimal: only the three required ones; a main contact
 # with two interviewers; four names with titles, particles and a compound given name.

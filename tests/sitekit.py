@@ -1,17 +1,30 @@
-"""What the browser tests and the benchmark share: the site build, its MIME types, the CLI's drafts."""
+"""What the tests and the benchmark share: the site build, the server it is tested on, its MIME
+types, Chromium's flags and the CLI's drafts."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
+import io
 import json
 import os
 import shutil
 import subprocess
 import sys
+import threading
+import types
+from collections.abc import Callable
 from pathlib import Path
+from types import TracebackType
+from typing import Any
+
+from followup import cli
 
 ROOT = Path(__file__).resolve().parent.parent
+# Where the site is served, as GitHub Pages serves a project site: any URL that is not relative
+# misses the sub-path and shows up as a 404.
+PREFIX = "/interview-follow-up/"
 
 CHROMIUM = shutil.which("chromium") or "/usr/bin/chromium"
 # Without the background-networking flags Chromium calls Google; the closed network refuses that.
@@ -36,6 +49,66 @@ MIME_TYPES = {
 }
 
 
+class SiteHandler(http.server.SimpleHTTPRequestHandler):
+    """Serves ``server.root`` under PREFIX only, with the types module workers and wasm need."""
+
+    extensions_map = MIME_TYPES
+    server: SiteServer
+
+    def __init__(self, request: Any, client_address: Any, server: SiteServer) -> None:
+        # The root is read per request: a test may deploy another build at the same address.
+        super().__init__(request, client_address, server, directory=str(server.root))
+
+    def translate_path(self, path: str) -> str:
+        if not path.startswith(PREFIX):
+            return str(self.server.root / "__outside_the_sub_path__")
+        return super().translate_path("/" + path[len(PREFIX) :])
+
+    def log_message(self, format: str, *args: Any) -> None:
+        pass  # keep the output quiet
+
+
+class SiteServer(http.server.ThreadingHTTPServer):
+    """A built site on a free loopback port under PREFIX; bound at once (a build can know its
+    address), serving from ``start()`` or ``with`` until ``stop()``; ``root`` may change."""
+
+    daemon_threads = True
+
+    def __init__(self, root: Path, handler: type[SiteHandler] = SiteHandler) -> None:
+        self.root = root
+        super().__init__(("127.0.0.1", 0), handler)
+        self.origin = f"http://127.0.0.1:{self.server_address[1]}"
+        self.url = self.origin + PREFIX
+        self._thread: threading.Thread | None = None
+
+    def handle_error(self, request: Any, client_address: Any) -> None:
+        """A browser that closes mid-download (its test ended) is no error worth printing."""
+        if not isinstance(sys.exc_info()[1], ConnectionError):
+            super().handle_error(request, client_address)
+
+    def start(self) -> SiteServer:
+        if self._thread is None:
+            self._thread = threading.Thread(target=self.serve_forever, daemon=True)
+            self._thread.start()
+        return self
+
+    def stop(self) -> None:
+        """Stop serving and close the socket; safe to call twice."""
+        if self._thread is not None:
+            self.shutdown()
+            self._thread.join(timeout=5)
+            self._thread = None
+        self.server_close()
+
+    def __enter__(self) -> SiteServer:
+        return self.start()
+
+    def __exit__(
+        self, kind: type[BaseException] | None, error: BaseException | None, tb: TracebackType | None
+    ) -> None:
+        self.stop()
+
+
 def build_site(out: Path, site_url: str, project: Path = ROOT) -> subprocess.CompletedProcess[str]:
     """``mkdocs build --strict`` as ``make build`` runs it, with ``SITE_URL`` as the Pages workflow
     sets it (sitemap filled, instant navigation on). The caller decides what a failure means."""
@@ -51,15 +124,39 @@ def build_site(out: Path, site_url: str, project: Path = ROOT) -> subprocess.Com
     )
 
 
+class MacroEnv:
+    """The little of the macros plugin's ``env`` that macros/main.py uses: ``macro`` and ``page``."""
+
+    def __init__(self, page: str) -> None:
+        self.page = types.SimpleNamespace(path=page)  # Zensical's shape; MkDocs' has .file
+        self.macros: dict[str, Callable[..., str]] = {}
+
+    def macro(self, fn: Callable[..., str], name: str) -> None:
+        self.macros[name] = fn
+
+
+def guide_macros(page: str = "index.md") -> dict[str, Callable[..., str]]:
+    """The guide's macros by name, as ``define_env`` registers them, called from ``page``."""
+    from macros.main import define_env
+
+    env = MacroEnv(page)
+    define_env(env)
+    return env.macros
+
+
+def cli_json(*args: str | Path) -> dict[str, Any]:
+    """What ``followup ARGS --format json`` prints, run in this process (``cli.main``)."""
+    out, err = io.StringIO(), io.StringIO()
+    with contextlib.redirect_stdout(out), contextlib.redirect_stderr(err):
+        code = cli.main([*map(str, args), "--format", "json"])
+    if code != 0:
+        raise RuntimeError(f"followup {' '.join(map(str, args))} exited {code}: {err.getvalue()}")
+    result: dict[str, Any] = json.loads(out.getvalue())
+    return result
+
+
 @functools.cache
 def cli_drafts(path: Path) -> list[list[str]]:
     """What ``followup draft FILE --format json`` (CPython) makes of an answers file:
     [kind, subject, body] per draft, in order."""
-    out = subprocess.run(
-        [sys.executable, "-m", "followup", "draft", str(path), "--format", "json"],
-        capture_output=True,
-        text=True,
-        check=True,
-        cwd=ROOT,
-    ).stdout
-    return [[d["kind"], d["subject"], d["body"]] for d in json.loads(out)["drafts"]]
+    return [[d["kind"], d["subject"], d["body"]] for d in cli_json("draft", path)["drafts"]]

@@ -1,51 +1,103 @@
-"""The ``followup`` command end to end, run as ``python -m followup`` in a subprocess."""
+"""The ``followup`` command end to end: in this process through ``cli.main(argv)``, with its
+standard streams and working folder swapped, plus a few smoke tests of ``python -m followup`` and
+the ``followup`` script in a subprocess."""
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import email
 import email.policy
+import io
 import json
 import os
 import re
 import subprocess
 import sys
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
 import icalendar
 import pytest
+from answer_files import EXAMPLES
 
-from followup import parse
+from followup import cli, parse
 from followup.render import format_date
 from followup.review import reviewed_drafts
-from followup.sample import SAMPLE
 
 TESTS = Path(__file__).resolve().parent
 FIXTURES = TESTS / "fixtures"
 INVALID = TESTS / "invalid"
-PANEL = FIXTURES / "panel.json"
+PANEL = EXAMPLES / "panel.json"
 DRAFT_KEYS = {"kind", "to", "subject", "body", "send_on", "findings"}
 FINDING_KEYS = {"code", "severity", "message", "guide"}
 
 
-def run(
-    *args: str | Path, stdin: bytes | None = None, cwd: Path | None = None
-) -> subprocess.CompletedProcess[bytes]:
-    """``python -m followup ARGS`` with UTF-8 I/O whatever the machine's locale."""
+@dataclass(frozen=True)
+class Result:
+    """What one run of the command did, as a subprocess would show it."""
+
+    returncode: int
+    stdout: bytes
+    stderr: bytes
+
+
+# The day these tests run on, for the commands that plan from "today": before every interview in
+# the fixtures, so the plans follow the rules alone and the tests pass on any real date.
+TODAY = dt.date(2026, 1, 1)
+
+
+def run(*args: str | Path, stdin: bytes | None = None, cwd: Path | None = None) -> Result:
+    """``followup ARGS`` in this process: UTF-8 streams, exit code from ``main`` or ``SystemExit``;
+    "today" is TODAY unless the arguments say ``--today``."""
+    out, err = io.BytesIO(), io.BytesIO()
+    streams = {
+        "stdin": io.TextIOWrapper(io.BytesIO(stdin or b""), encoding="utf-8"),
+        "stdout": io.TextIOWrapper(out, encoding="utf-8", write_through=True),
+        "stderr": io.TextIOWrapper(
+            err, encoding="utf-8", errors="backslashreplace", write_through=True
+        ),
+    }
+    saved = {name: getattr(sys, name) for name in streams}
+    real_today = cli.today
+    cli.today = lambda: TODAY
+    try:
+        for name, stream in streams.items():
+            setattr(sys, name, stream)
+        with contextlib.chdir(cwd or Path.cwd()):
+            try:
+                code = cli.main([str(arg) for arg in args])
+            except SystemExit as exc:  # argparse: --help, or a bad command line
+                code = exc.code if isinstance(exc.code, int) else 0 if exc.code is None else 1
+    finally:
+        cli.today = real_today
+        for name, stream in saved.items():
+            setattr(sys, name, stream)
+    return Result(code, out.getvalue(), err.getvalue())
+
+
+def run_subprocess(*args: str | Path, stdin: bytes = b"", script: bool = False) -> Result:
+    """``python -m followup ARGS`` (or the installed ``followup`` script), UTF-8 whatever the
+    machine's locale."""
     env = {**os.environ, "PYTHONIOENCODING": "utf-8", "PYTHONUTF8": "1"}
-    return subprocess.run(
-        [sys.executable, "-m", "followup", *map(str, args)],
-        input=stdin if stdin is not None else b"",
+    command = (
+        [str(Path(sys.executable).with_name("followup"))]
+        if script
+        else [sys.executable, "-m", "followup"]
+    )
+    done = subprocess.run(
+        [*command, *map(str, args)],
+        input=stdin,
         capture_output=True,
         env=env,
-        cwd=cwd,
         timeout=60,
         check=False,
     )
+    return Result(done.returncode, done.stdout, done.stderr)
 
 
-def out(result: subprocess.CompletedProcess[bytes]) -> str:
+def out(result: Result) -> str:
     assert result.returncode == 0, result.stderr.decode()
     assert b"Traceback" not in result.stderr
     return result.stdout.decode("utf-8")
@@ -56,7 +108,7 @@ def expected_drafts(path: Path = PANEL, **kwargs: Any) -> list[dict[str, Any]]:
     return [d.to_dict() for d in reviewed_drafts(parse(path.read_bytes(), fmt), **kwargs)]
 
 
-def assert_clean_failure(result: subprocess.CompletedProcess[bytes]) -> list[str]:
+def assert_clean_failure(result: Result) -> list[str]:
     """Exit 2, nothing on stdout, and every stderr line a ``path: message``; returns the lines."""
     stderr = result.stderr.decode("utf-8")
     assert result.returncode == 2, (result.returncode, stderr)
@@ -77,7 +129,7 @@ def test_draft_text_shows_each_draft_with_heading_subject_and_body() -> None:
     drafts = expected_drafts()
     assert text.startswith(
         "=== Thank-you note · to Grace Hopper <grace@example.org> · send on Thursday 3 December 2026\n"
-        "Subject: Thank you – Data Engineer interview\n\nDear Grace Hopper,\n"
+        "Subject: Thank you – Data Engineer interview\n\nDear Dr Hopper,\n"
     )
     assert text.count("\n=== ") + 1 == len(drafts)
     position = 0
@@ -90,8 +142,12 @@ def test_draft_text_shows_each_draft_with_heading_subject_and_body() -> None:
 
 def test_draft_text_for_a_team_and_a_letter() -> None:
     text = out(run("draft", FIXTURES / "no-interviewer.json"))
-    assert "=== Thank-you note · to the hiring team · send on Tuesday 8 December 2026\n" in text
-    assert "Subject:" not in text  # letters have none
+    # A screening call: the same day. The thank-you goes as a letter (no subject), as a note to
+    # stay in touch may; a letter is too slow for check-ins and news, which go by email.
+    assert "=== Thank-you note · to the hiring team · send on Monday 7 December 2026\n" in text
+    first = text.split("\n=== ")[0]
+    assert "Subject:" not in first and "Yours sincerely," in first
+    assert text.count("Subject:") + text.count("Yours sincerely,") == text.count("=== ")
 
 
 def test_draft_json_is_exactly_the_drafts_contract() -> None:
@@ -106,7 +162,7 @@ def test_draft_json_is_exactly_the_drafts_contract() -> None:
         for finding in draft["findings"]:
             assert set(finding) == FINDING_KEYS
     assert [d["kind"] for d in data["drafts"]] == [
-        "thank_you", "thank_you", "thank_you", "address_concern", "extra_info",
+        "thank_you", "thank_you", "thank_you", "follow_up",
         "check_in", "check_in_again", "stay_in_touch",
         "after_rejection", "competing_offer", "withdraw",
     ]  # fmt: skip
@@ -120,7 +176,7 @@ def test_draft_json_keeps_non_ascii_as_text() -> None:
 
 
 def test_draft_json_carries_findings(tmp_path: Path) -> None:
-    data = json.loads(out(run("draft", FIXTURES / "minimal.json", "--format", "json")))
+    data = json.loads(out(run("draft", EXAMPLES / "minimal.json", "--format", "json")))
     finding = data["drafts"][0]["findings"][0]
     assert finding == {
         "code": "unsigned",
@@ -149,14 +205,13 @@ def test_draft_out_writes_one_file_per_draft(tmp_path: Path, fmt: str, suffix: s
         f"01-thank-you-grace-hopper.{suffix}",
         f"02-thank-you-alan-turing.{suffix}",
         f"03-thank-you-katherine-johnson.{suffix}",
-        f"04-address-concern-grace-hopper.{suffix}",
-        f"05-extra-info-grace-hopper.{suffix}",
-        f"06-check-in-grace-hopper.{suffix}",
-        f"07-check-in-again-grace-hopper.{suffix}",
-        f"08-stay-in-touch-grace-hopper.{suffix}",
-        f"09-after-rejection-grace-hopper.{suffix}",
-        f"10-competing-offer-grace-hopper.{suffix}",
-        f"11-withdraw-grace-hopper.{suffix}",
+        f"04-follow-up-grace-hopper.{suffix}",
+        f"05-check-in-grace-hopper.{suffix}",
+        f"06-check-in-again-grace-hopper.{suffix}",
+        f"07-stay-in-touch-grace-hopper.{suffix}",
+        f"08-after-rejection-grace-hopper.{suffix}",
+        f"09-competing-offer-grace-hopper.{suffix}",
+        f"10-withdraw-grace-hopper.{suffix}",
     ]
     assert printed == [str(p) for p in files]
     for path, draft in zip(files, drafts, strict=True):
@@ -190,7 +245,8 @@ def test_draft_tone_and_channel_override_the_answers() -> None:
     )
     assert data["drafts"] == expected_drafts(tone="warm", channel="linkedin")
     assert data["drafts"][0]["body"].startswith("Hi Grace,")
-    assert all(d["subject"] == "" for d in data["drafts"])  # LinkedIn messages have no subject
+    # LinkedIn messages have no subject; news of another offer and withdrawing go by email
+    assert {d["kind"] for d in data["drafts"] if d["subject"]} == {"competing_offer", "withdraw"}
     letter = json.loads(out(run("draft", PANEL, "--format", "json", "--channel", "letter")))
     assert letter["drafts"][0]["body"].startswith("Ada Lovelace\nada@example.org\n")
 
@@ -213,8 +269,7 @@ def test_plan_prints_dates() -> None:
         "Thursday  2026-12-03  Thank-you note · Grace Hopper\n"
         "Thursday  2026-12-03  Thank-you note · Alan Turing\n"
         "Thursday  2026-12-03  Thank-you note · Katherine Johnson\n"
-        "Friday    2026-12-04  Answer their question · Grace Hopper\n"
-        "Friday    2026-12-04  Send the extra information · Grace Hopper\n"
+        "Friday    2026-12-04  Answer their question and send the material · Grace Hopper\n"
         "Tuesday   2026-12-15  Check in · Grace Hopper\n"
         "Tuesday   2026-12-22  Check in one last time · Grace Hopper\n"
         "Tuesday   2027-01-19  Stay in touch · Grace Hopper\n"
@@ -224,11 +279,30 @@ def test_plan_prints_dates() -> None:
     )
 
 
-def test_plan_friday_afternoon_starts_on_monday() -> None:
-    """Afternoon interview: first thing next (business) morning (Lynn Taylor)."""
+def test_plan_friday_afternoon_thanks_the_same_day() -> None:
+    """Within 24 hours: Monday morning would be 65 hours after a Friday-afternoon interview."""
     assert out(run("plan", FIXTURES / "friday-afternoon.json")).startswith(
-        "Monday    2026-12-07  Thank-you note · Dana Whitfield\n"
+        "Friday    2026-12-04  Thank-you note · Dana Whitfield\n"
     )
+
+
+def test_plan_counts_from_today() -> None:
+    """Filled in late: the thank-you is due today, nothing is dated in the past."""
+    text = out(run("plan", PANEL, "--today", "2026-12-07"))
+    assert text.startswith("Monday    2026-12-07  Thank-you note · Grace Hopper\n")
+    assert "2026-12-0" not in text.replace("2026-12-07", "").replace("2026-12-08", "")
+
+
+def test_plan_prints_tips_for_what_it_could_not_plan() -> None:
+    text = out(run("plan", EXAMPLES / "minimal.json"))
+    assert text.splitlines()[-1].startswith("tip: Add recent company news")
+
+
+@pytest.mark.parametrize("day", ["2026-13-01", "tomorrow", "2026-12-1"])
+def test_today_must_be_a_real_date(day: str) -> None:
+    result = run("plan", PANEL, "--today", day)
+    assert result.returncode == 2
+    assert "is not a date written YYYY-MM-DD" in result.stderr.decode()
 
 
 def test_plan_ics_writes_a_parseable_calendar(tmp_path: Path) -> None:
@@ -240,7 +314,7 @@ def test_plan_ics_writes_a_parseable_calendar(tmp_path: Path) -> None:
     assert b"\n" not in raw.replace(b"\r\n", b"")
     cal = icalendar.Calendar.from_ical(raw)
     starts = [e["DTSTART"].dt.isoformat() for e in cal.walk("VEVENT")]
-    assert starts == ["2026-12-03"] * 3 + ["2026-12-04"] * 2 + [
+    assert starts == ["2026-12-03"] * 3 + ["2026-12-04"] + [
         "2026-12-15",
         "2026-12-22",
         "2027-01-19",
@@ -251,13 +325,23 @@ def test_plan_ics_writes_a_parseable_calendar(tmp_path: Path) -> None:
 
 
 def test_check_passes_good_answers() -> None:
-    result = run("check", PANEL)
+    result = run("check", FIXTURES / "recruiter-contact.json")
+    assert out(result) == (
+        "company.news: tip nothing_to_say: Add recent company news, or news of your own, and the "
+        "plan gets a note to stay in touch a few weeks after the last check-in. "
+        "(guide: stay-in-touch/#good-reasons-to-get-in-touch)\n"
+    )
+    data = json.loads(PANEL.read_text(encoding="utf-8"))
+    data["interview"]["interviewers"][2]["discussed"] = "the quarterly reporting cycle"
+    complete = PANEL.parent / "never-written.json"
+    result = run("check", "-", stdin=json.dumps(data).encode())
+    assert not complete.exists()
     assert out(result) == "The answers are valid and every draft passes the review.\n"
 
 
 def test_check_exits_0_with_only_info_findings() -> None:
-    text = out(run("check", FIXTURES / "minimal.json"))
-    assert text.splitlines()[0] == (
+    text = out(run("check", EXAMPLES / "minimal.json"))
+    assert text.splitlines()[1] == (
         "thank_you.0: info unsigned: Add your name under “You” so the draft is signed. "
         "(guide: thank-you/#personalise)"
     )
@@ -274,7 +358,9 @@ def test_check_exits_1_when_a_draft_has_an_error(tmp_path: Path) -> None:
     lines = result.stdout.decode().splitlines()
     assert lines == [
         "thank_you.1: error placeholder: “[the project they mentioned]” looks like a placeholder: "
-        "fill it in or take it out. (guide: mistakes/#placeholders)"
+        "fill it in or take it out. (guide: mistakes/#placeholders)",
+        "thank_you.2: info not_personal: Add what you talked about with Katherine Johnson (under "
+        "Interviewers) so this note is theirs alone. (guide: thank-you/#personalise)",
     ]
     assert result.stderr == b""
 
@@ -289,7 +375,7 @@ def test_check_exits_2_on_invalid_answers() -> None:
 def test_example_prints_answers_that_draft_accepts() -> None:
     example = run("example")
     text = out(example)
-    assert text == SAMPLE
+    assert text == (EXAMPLES / "panel.json").read_text(encoding="utf-8")
     json.loads(text)
     drafted = run("draft", "-", "--format", "json", stdin=example.stdout)
     assert json.loads(out(drafted))["errors"] == []
@@ -402,7 +488,36 @@ def test_help_lists_every_command() -> None:
         assert command in text
 
 
-def test_weekend_interview_drafts_are_sent_on_monday() -> None:
+def test_a_saturday_interview_is_thanked_that_day_and_the_rest_waits_for_weekdays() -> None:
     text = out(run("draft", FIXTURES / "weekend.json"))
-    assert f"· send on {format_date(dt.date(2026, 12, 7), weekday=True)}\n" in text
-    assert not re.search(r"send on (Saturday|Sunday)", text)
+    saturday = format_date(dt.date(2026, 12, 5), weekday=True)
+    assert f"=== Thank-you note · to Karl Sonntag · send on {saturday}\n" in text
+    sends = re.findall(r"send on (\w+day)", text)
+    assert sends[0] == "Saturday" and not {"Saturday", "Sunday"} & set(sends[1:])
+
+
+# --- smoke tests: the real process, its streams and exit codes --------------------------------------
+
+
+def test_smoke_python_m_followup_drafts_a_file() -> None:
+    data = json.loads(out(run_subprocess("draft", PANEL, "--format", "json")))
+    assert data["drafts"] == expected_drafts()
+    assert "محمد عبد الله" in out(run_subprocess("draft", FIXTURES / "unicode-names.json"))
+
+
+def test_smoke_standard_input_and_a_clean_failure() -> None:
+    data = json.loads(
+        out(run_subprocess("draft", "-", "--format", "json", stdin=PANEL.read_bytes()))
+    )
+    assert data["drafts"] == expected_drafts()
+    assert assert_clean_failure(run_subprocess("check", "-", stdin=b"[1, 2]")) == [
+        "-: the answers must be an object, not a list"
+    ]
+    assert assert_clean_failure(run_subprocess("check", INVALID / "fields.json"))
+
+
+def test_smoke_the_installed_script_and_its_usage_error() -> None:
+    assert "draft" in out(run_subprocess("--help", script=True))
+    result = run_subprocess(script=True)
+    assert result.returncode == 2
+    assert b"usage: followup" in result.stderr and b"Traceback" not in result.stderr

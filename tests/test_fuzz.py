@@ -13,13 +13,13 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from followup import InvalidAnswers, parse, validate
+from followup import InvalidAnswers, examples, parse, validate
 from followup.model import schema
 from followup.review import reviewed_drafts
 from followup.web import handle
 
 ROOT = Path(__file__).resolve().parent.parent
-PANEL = json.loads((ROOT / "docs" / "answers" / "panel.json").read_text())
+PANEL = json.loads(examples.text("panel"))
 FUZZ = settings(max_examples=150, deadline=2000, suppress_health_check=[HealthCheck.too_slow])
 
 json_leaf = st.one_of(

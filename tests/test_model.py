@@ -9,12 +9,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from answer_files import ALL_ANSWERS
 
-from followup import Answers, FieldError, InvalidAnswers, parse, schema, to_dict, validate
+from followup import Answers, FieldError, InvalidAnswers, examples, parse, schema, to_dict, validate
 from followup.model import LONG, MAX_INTERVIEWERS, MAX_ITEMS, MEDIUM, SHORT
 
 FIXTURES = Path(__file__).parent / "fixtures"
-JSON_FIXTURES = sorted(FIXTURES.glob("*.json"), key=lambda p: p.name)
+JSON_FIXTURES = ALL_ANSWERS
 
 # DESIGN.md's example, with one value picked for each of the choice fields it lists.
 DESIGN_EXAMPLE: dict[str, Any] = {
@@ -812,8 +813,8 @@ def test_parse_accepts_a_utf8_byte_order_mark(panel_raw: dict[str, Any]) -> None
 
 def test_toml_fixture_equals_its_json_twin() -> None:
     toml = parse((FIXTURES / "panel.toml").read_bytes(), "toml")
-    assert toml == parse((FIXTURES / "panel.json").read_bytes())
-    raw = json.loads((FIXTURES / "panel.json").read_text(encoding="utf-8"))
+    assert toml == parse(examples.text("panel"))
+    raw = json.loads(examples.text("panel"))
     assert _within({k: v for k, v in raw.items() if k != "version"}, to_dict(toml))
 
 

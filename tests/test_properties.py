@@ -13,7 +13,6 @@ import email.policy
 import json
 import re
 from collections.abc import Callable
-from pathlib import Path
 from typing import Any
 
 import icalendar
@@ -21,7 +20,16 @@ import pytest
 from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
-from followup import Answers, InvalidAnswers, kinds, parse, render_draft, to_dict, validate
+from followup import (
+    Answers,
+    InvalidAnswers,
+    examples,
+    kinds,
+    parse,
+    render_draft,
+    to_dict,
+    validate,
+)
 from followup.export import to_eml, to_ics
 from followup.model import LONG, MAX_INTERVIEWERS, MEDIUM, SHORT
 from followup.render import planned_kinds
@@ -29,9 +37,7 @@ from followup.review import reviewed_drafts
 from followup.web import handle
 from followup.wording import end, is_sentence, phrase, sentence
 
-PANEL: dict[str, Any] = json.loads(
-    (Path(__file__).parent.parent / "docs" / "answers" / "panel.json").read_text(encoding="utf-8")
-)
+PANEL: dict[str, Any] = json.loads(examples.text("panel"))
 TONES = ("formal", "warm", "brief")
 CHANNELS = ("email", "letter", "linkedin")
 COMBOS = [(t, c) for t in TONES for c in CHANNELS]
@@ -65,7 +71,7 @@ TEXT_FIELDS: dict[str, tuple[int, bool, Where]] = {
     "candidate.signature": (MEDIUM, True, lambda k, t, c: _by(k, c) != "linkedin"),
     "company.name": (SHORT, False, lambda k, t, c: k == "stay_in_touch" or _by(k, c) == "letter"),
     "company.news": (MEDIUM, False, lambda k, t, c: k == "stay_in_touch"),
-    "role": (SHORT, False, lambda k, t, c: k in ("check_in", "withdraw")),
+    "role": (SHORT, False, lambda k, t, c: k == "withdraw"),
     # The typed name is the draft's recipient; the greeting reads it (people.py), so no body
     # shows it word for word when an honorific is given, as in the panel example.
     "interview.interviewers.0.name": (SHORT, False, lambda k, t, c: False),
@@ -418,19 +424,24 @@ def test_validate_raises_only_invalid_answers(value: Any) -> None:
 
 @settings(max_examples=100, deadline=None)
 @given(
-    kind=st.sampled_from(["render", "ics", "eml", "validate", "schema", "example", "other"]),
+    kind=st.sampled_from(
+        ["render", "ics", "eml", "validate", "remove_item", "schema", "example", "other"]
+    ),
     answers=st.one_of(json_values, st.builds(lambda: copy.deepcopy(PANEL))),
     edits=st.one_of(json_values, st.dictionaries(st.text(max_size=14), json_values, max_size=3)),
     draft_id=json_values,
+    path=st.one_of(json_values, st.sampled_from(["interview.interviewers", "interview"])),
+    index=st.one_of(json_values, st.integers(min_value=-2, max_value=5)),
 )
 def test_handle_always_answers_with_json(
-    kind: str, answers: Any, edits: Any, draft_id: Any
+    kind: str, answers: Any, edits: Any, draft_id: Any, path: Any, index: Any
 ) -> None:
     request = {"type": kind, "answers": answers, "edits": edits, "id": draft_id}
+    request |= {"path": path, "index": index}
     response = json.loads(handle(json.dumps(request)))
     assert isinstance(response["ok"], bool)
     for error in response["errors"]:
-        assert set(error) == {"path", "message"}
+        assert set(error) == {"path", "message", "label", "text", "missing"}
         assert not error["message"].startswith("internal error"), error
 
 

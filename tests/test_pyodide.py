@@ -7,36 +7,23 @@ with the trimmed ``pyodide-lock.json``. Needs ``make setup`` (npm + wheels) to h
 from __future__ import annotations
 
 import hashlib
-import importlib.util
 import json
 import shutil
 import subprocess
 from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
+from answer_files import ALL_ANSWERS
 
-from followup.sample import SAMPLE
+from followup import examples
 from followup.web import handle
+from followup_site import runtime
 
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = sorted((ROOT / "tests" / "fixtures").glob("*.json"))
+FIXTURES = ALL_ANSWERS
 # The built-in example plus every shared answers fixture.
-CASES = {"example": SAMPLE} | {path.stem: path.read_text(encoding="utf-8") for path in FIXTURES}
-
-
-def _load_runtime() -> ModuleType:
-    """Import worksheet/runtime.py by path: worksheet/ is not a package."""
-    path = ROOT / "worksheet" / "runtime.py"
-    spec = importlib.util.spec_from_file_location("worksheet_runtime", path)
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-runtime = _load_runtime()
+CASES = {"example": examples.text()} | {path.stem: path.read_text(encoding="utf-8") for path in FIXTURES}
 
 
 def _request(answers_json: str) -> str:

@@ -1,6 +1,6 @@
 """Drafts a hiring manager would be glad to receive, checked on many people's answers.
 
-Every answers file under tests/fixtures/ and docs/answers/, in every tone and channel: the grammar
+Every answers file under tests/fixtures/ and src/followup/answers/ (the examples), in every tone and channel: the grammar
 checker Harper finds nothing; greetings name a person; panel notes differ; lengths, subjects and
 connection notes fit the guide; relative words are true on the day; informational meetings read as
 conversations; and the review finds nothing to say about the writing.
@@ -27,7 +27,7 @@ harper = pytest.importorskip("harper")
 
 ROOT = Path(__file__).resolve().parent.parent
 FILES = sorted(
-    [*(ROOT / "tests" / "fixtures").glob("*.json"), *(ROOT / "docs" / "answers").glob("*.json")],
+    [*(ROOT / "tests" / "fixtures").glob("*.json"), *(ROOT / "src" / "followup" / "answers").glob("*.json")],
     key=lambda p: (p.parent.name, p.name),
 )
 TONES = ("formal", "warm", "brief")
@@ -166,7 +166,7 @@ def test_panel_notes_share_at_most_a_third_of_their_sentences(path: Path) -> Non
 
 def test_the_overlap_measure_sees_near_copies() -> None:
     """Two notes that differ by a phrase share nearly all their sentences."""
-    path = ROOT / "docs" / "answers" / "panel.json"
+    path = ROOT / "src" / "followup" / "answers" / "panel.json"
     first, second = drafts(path, "formal", "email")[:2]
     copied = Draft(**{**vars(second), "body": first.body.replace("Hopper", "Turing")})
     shared, total = notes.overlap(first, copied)

@@ -8,12 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from followup import parse, to_dict
-from followup.sample import SAMPLE
+from followup import examples, parse, to_dict
 
 ROOT = Path(__file__).resolve().parent.parent
 # `followup example > answers.json` in the README writes the sample; it is the guide's panel file.
-ANSWERS = ROOT / "docs" / "answers" / "panel.json"
+ANSWERS = examples.path("panel")
 
 
 def session() -> list[tuple[str, str | None, list[str]]]:
@@ -31,7 +30,7 @@ def session() -> list[tuple[str, str | None, list[str]]]:
 
 
 def test_the_sample_is_the_guides_panel_example():
-    assert to_dict(parse(SAMPLE)) == to_dict(parse(ANSWERS.read_bytes()))
+    assert to_dict(parse(examples.text())) == to_dict(parse(ANSWERS.read_bytes()))
 
 
 def test_readme_output_is_real():
@@ -66,4 +65,4 @@ def test_readme_output_is_real():
 def test_readme_names_the_two_commands():
     text = (ROOT / "README.md").read_text(encoding="utf-8")
     assert "make serve" in text and "make test" in text
-    assert json.loads(SAMPLE)["version"] == 1
+    assert json.loads(examples.text())["version"] == 2

@@ -5,15 +5,23 @@ from __future__ import annotations
 import datetime as dt
 import itertools
 import re
-from pathlib import Path
 
 import pytest
 
-from followup import KINDS, format_date, kinds, parse, render_draft, render_drafts, validate
+from followup import (
+    KINDS,
+    examples,
+    format_date,
+    kinds,
+    parse,
+    render_draft,
+    render_drafts,
+    validate,
+)
 from followup.model import CHANNELS, TONES, to_dict
 from followup.render import planned_kinds
 
-ANSWERS = Path(__file__).resolve().parent.parent / "docs" / "answers"
+ANSWERS = examples.FOLDER
 COMBOS = list(itertools.product(KINDS, TONES, CHANNELS))
 HOLES = re.compile(r"\{\{|\{%|\}\}|%\}|\bNone\b|\[[A-Z][^\]]*\]|^(Dear|Hi|Hello)\s*,|  ", re.M)
 

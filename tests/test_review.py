@@ -10,13 +10,15 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from answer_files import ALL_ANSWERS
+from premise import replaced, substituted
 
-from followup import Answers, Draft, parse, render_drafts, validate
+from followup import Answers, Draft, render_drafts, to_dict, validate
 from followup.render import with_text
-from followup.review import CHECKS, WORD_LIMITS, review, reviewed_drafts
+from followup.review import CHECKS, WORD_LIMITS, advise, review, reviewed_drafts
 
 ROOT = Path(__file__).resolve().parent.parent
-FIXTURES = sorted((ROOT / "tests" / "fixtures").glob("*.json"), key=lambda p: p.name)
+FIXTURES = ALL_ANSWERS
 TONES = ("formal", "warm", "brief")
 CHANNELS = ("email", "letter", "linkedin")
 
@@ -52,19 +54,12 @@ def only_flagged(reviewed: list[Draft], code: str, draft_id: str) -> Any:
 def test_the_checks_are_exactly_these() -> None:
     """A new check needs a test below; a removed one must be removed here on purpose."""
     assert list(CHECKS) == [
-        "placeholder",
-        "missing_subject",
-        "name_missing",
-        "identical_notes",
-        "check_in_before_decision",
-        "too_many_check_ins",
-        "pushy",
-        "too_long",
-        "generic_greeting",
-        "thanks_only",
-        "unsigned",
-        "large_panel",
-    ]
+        "placeholder", "title_only_greeting", "punctuation", "missing_subject", "name_missing",
+        "identical_notes", "check_in_before_decision", "similar_notes", "late",
+        "too_many_check_ins", "too_many_messages", "pushy", "too_long", "long_subject",
+        "generic_greeting", "slow_letter", "thanks_only", "not_personal", "after_offer_deadline",
+        "linkedin_request", "unanswered_concern", "nothing_to_say", "unsigned", "large_panel",
+    ]  # fmt: skip
     assert {c.severity for c in CHECKS.values()} <= {"error", "warning", "info"}
 
 
@@ -79,16 +74,8 @@ def test_every_check_links_to_a_guide_section_that_exists(code: str) -> None:
 # --- the engine's own drafts pass ----------------------------------------------------------------
 
 
-@pytest.mark.parametrize("path", FIXTURES, ids=lambda p: p.stem)
-@pytest.mark.parametrize("tone", TONES)
-def test_engine_drafts_pass_the_review(path: Path, tone: str) -> None:
-    answers = parse(path.read_bytes())
-    for channel in CHANNELS:
-        for draft in reviewed_drafts(answers, tone=tone, channel=channel):
-            expected = [] if answers.candidate.name else ["unsigned"]
-            if draft.id == "thank_you.0" and len(answers.interview.interviewers) > 7:
-                expected = ["large_panel", *expected]
-            assert codes(draft) == expected, (channel, draft.id, draft.findings)
+# Every fixture in every tone and channel: tests/test_quality.py (the review says nothing about the
+# engine's writing, only about what the answers lack or chose).
 
 
 def test_unsigned_is_the_only_remark_on_minimal_answers(minimal: Answers) -> None:
@@ -149,7 +136,7 @@ def test_a_large_panel_without_details_still_gets_distinct_notes(count: int) -> 
 )
 def test_placeholder(panel: Answers, typed: str) -> None:
     drafts = edit_body(
-        render_drafts(panel), "thank_you.1", lambda b: b.replace("the team", f"{typed} team", 1)
+        render_drafts(panel), "thank_you.1", lambda b: replaced(b, "the team", f"{typed} team", 1)
     )
     finding = only_flagged(review(drafts, panel), "placeholder", "thank_you.1")
     quoted = re.search("\u201c([^\u201d]*)\u201d", finding.message)
@@ -166,7 +153,7 @@ def test_placeholder_in_subject(panel: Answers) -> None:
 @pytest.mark.parametrize("greeting", ["Dear ,", "Hi ,", "Hello,"])
 def test_placeholder_greeting_with_no_name(panel: Answers, greeting: str) -> None:
     drafts = edit_body(
-        render_drafts(panel), "check_in.0", lambda b: re.sub(r"^Dear [^,]+,", greeting, b)
+        render_drafts(panel), "check_in.0", lambda b: substituted(b, r"^Dear [^,]+,", greeting)
     )
     assert "placeholder" in codes(review(drafts, panel)[by_id(drafts, "check_in.0")])
 
@@ -175,7 +162,7 @@ def test_none_of_is_ordinary_english(panel: Answers) -> None:
     drafts = edit_body(
         render_drafts(panel),
         "check_in.0",
-        lambda b: b.replace("I hope", "None of this is urgent. I hope"),
+        lambda b: replaced(b, "I hope", "None of this is urgent. I hope"),
     )
     assert "placeholder" not in codes(review(drafts, panel)[by_id(drafts, "check_in.0")])
 
@@ -190,7 +177,9 @@ def test_missing_subject(panel: Answers, subject: str) -> None:
 
 def test_letters_need_no_subject(panel: Answers) -> None:
     drafts = render_drafts(panel, channel="letter")
-    assert all(d.subject == "" for d in drafts)
+    letters = [d for d in drafts if d.channel == "letter"]
+    assert {d.kind for d in letters} == {"thank_you", "stay_in_touch"}  # the rest go by email
+    assert all(d.subject == "" for d in letters)
     assert not any("missing_subject" in codes(d) for d in review(drafts, panel))
 
 
@@ -198,7 +187,7 @@ def test_name_missing(panel: Answers) -> None:
     drafts = edit_body(
         render_drafts(panel),
         "thank_you.1",
-        lambda b: b.replace("Dear Alan Turing,", "Dear colleague,"),
+        lambda b: replaced(b, "Dear Dr Turing,", "Dear colleague,"),
     )
     assert "Alan" not in drafts[1].body and "Turing" not in drafts[1].body
     finding = only_flagged(review(drafts, panel), "name_missing", "thank_you.1")
@@ -207,7 +196,7 @@ def test_name_missing(panel: Answers) -> None:
 
 def test_a_first_name_alone_is_enough(panel: Answers) -> None:
     drafts = edit_body(
-        render_drafts(panel), "thank_you.1", lambda b: b.replace("Dear Alan Turing,", "Hi Alan,")
+        render_drafts(panel), "thank_you.1", lambda b: replaced(b, "Dear Dr Turing,", "Hi Alan,")
     )
     assert "name_missing" not in codes(review(drafts, panel)[1])
 
@@ -219,7 +208,7 @@ def test_a_name_inside_another_word_does_not_count(
     drafts = edit_body(
         render_drafts(answers),
         "thank_you.0",
-        lambda b: b.replace("Dear Al Ng,", "Dear Alfred, Ngaio,"),
+        lambda b: replaced(b, "Dear Al Ng,", "Dear Alfred, Ngaio,"),
     )
     assert "name_missing" in codes(review(drafts, answers)[0])
 
@@ -228,7 +217,7 @@ def test_identical_notes(panel: Answers) -> None:
     drafts = render_drafts(panel)
     grace = drafts[by_id(drafts, "thank_you.0")]
     drafts = edit_body(
-        drafts, "thank_you.1", lambda _: grace.body.replace("Grace Hopper", "Alan Turing")
+        drafts, "thank_you.1", lambda _: replaced(grace.body, "Dr Hopper", "Dr Turing")
     )
     finding = only_flagged(review(drafts, panel), "identical_notes", "thank_you.1")
     assert "Grace Hopper" in finding.message
@@ -236,11 +225,9 @@ def test_identical_notes(panel: Answers) -> None:
 
 def test_identical_notes_with_only_whitespace_and_case_changed(panel: Answers) -> None:
     drafts = render_drafts(panel)
-    grace = drafts[0].body.replace("Grace Hopper", "Katherine Johnson")
-    drafts = edit_body(drafts, "thank_you.2", lambda _: grace.upper().replace("\n\n", "\n \n"))
-    drafts = edit_body(
-        drafts, "thank_you.2", lambda b: b.replace("KATHERINE JOHNSON", "Katherine Johnson")
-    )
+    grace = replaced(drafts[0].body, "Dr Hopper", "Ms Johnson")
+    drafts = edit_body(drafts, "thank_you.2", lambda _: replaced(grace.upper(), "\n\n", "\n \n"))
+    drafts = edit_body(drafts, "thank_you.2", lambda b: replaced(b, "MS JOHNSON", "Ms Johnson"))
     assert "identical_notes" in codes(review(drafts, panel)[2])
 
 
@@ -307,7 +294,7 @@ def test_check_ins_less_than_a_week_apart(panel: Answers) -> None:
 )
 def test_pushy(panel: Answers, phrase: str) -> None:
     drafts = edit_body(
-        render_drafts(panel), "check_in.0", lambda b: b.replace("I hope you are well.", phrase)
+        render_drafts(panel), "check_in.0", lambda b: replaced(b, "I hope you are well.", phrase)
     )
     only_flagged(review(drafts, panel), "pushy", "check_in.0")
 
@@ -316,13 +303,14 @@ def test_pushy(panel: Answers, phrase: str) -> None:
 def test_too_long(panel: Answers, channel: str) -> None:
     """4-8 sentences (UC handout); three short paragraphs (CareerBuilder, Haefner 2005)."""
     drafts = render_drafts(panel, channel=channel)
-    i = by_id(drafts, "check_in.0")
+    i = by_id(drafts, "stay_in_touch.0")  # a note that goes by any channel
+    assert drafts[i].channel == channel
     words = len(drafts[i].body.split())
     limit = WORD_LIMITS[channel]
-    at_limit = edit_body(drafts, "check_in.0", lambda b: b + " more" * (limit - words))
+    at_limit = edit_body(drafts, "stay_in_touch.0", lambda b: b + " more" * (limit - words))
     assert not any("too_long" in codes(d) for d in review(at_limit, panel))
-    over = edit_body(drafts, "check_in.0", lambda b: b + " more" * (limit - words + 1))
-    finding = only_flagged(review(over, panel), "too_long", "check_in.0")
+    over = edit_body(drafts, "stay_in_touch.0", lambda b: b + " more" * (limit - words + 1))
+    finding = only_flagged(review(over, panel), "too_long", "stay_in_touch.0")
     assert f"{limit + 1} words" in finding.message
 
 
@@ -344,8 +332,8 @@ def test_limits_are_ordered_by_channel() -> None:
 def test_too_long_bounds_in_words(panel: Answers, channel: str, words: int, flagged: bool) -> None:
     body = "Dear Grace Hopper,\n\n" + "word " * (words - 5) + "\n\nAda Lovelace"
     assert len(body.split()) == words
-    drafts = edit_body(render_drafts(panel, channel=channel), "check_in.0", lambda _: body)
-    assert ("too_long" in codes(review(drafts, panel)[by_id(drafts, "check_in.0")])) is flagged
+    drafts = edit_body(render_drafts(panel, channel=channel), "stay_in_touch.0", lambda _: body)
+    assert ("too_long" in codes(review(drafts, panel)[by_id(drafts, "stay_in_touch.0")])) is flagged
 
 
 @pytest.mark.parametrize(
@@ -364,7 +352,7 @@ def test_too_long_bounds_in_words(panel: Answers, channel: str, words: int, flag
 )
 def test_generic_greeting(panel: Answers, greeting: str) -> None:
     drafts = edit_body(
-        render_drafts(panel), "check_in.0", lambda b: re.sub(r"^Dear [^,]+,", greeting, b)
+        render_drafts(panel), "check_in.0", lambda b: substituted(b, r"^Dear [^,]+,", greeting)
     )
     assert drafts[by_id(drafts, "check_in.0")].body.startswith(greeting)
     assert "generic_greeting" in codes(review(drafts, panel)[by_id(drafts, "check_in.0")])
@@ -377,7 +365,9 @@ def test_a_team_greeting_is_fine_when_no_name_is_known(
     answers = validate(raw_answers("no-interviewer"))
     for tone in TONES:
         for draft in reviewed_drafts(answers, tone=tone, channel="email"):
-            assert draft.body.startswith(("Dear hiring team,", "Hello Maple Street Clinic team,"))
+            assert draft.body.startswith(
+                ("Dear hiring team,", "Hello to the Maple Street Clinic team,")
+            )
             assert "generic_greeting" not in codes(draft)
 
 
@@ -398,7 +388,7 @@ def test_thanks_only_is_for_thank_you_notes(panel: Answers) -> None:
 
 def test_unsigned_when_the_name_is_taken_out(panel: Answers) -> None:
     drafts = edit_body(
-        render_drafts(panel), "withdraw.0", lambda b: b.replace("Ada Lovelace", "Ada")
+        render_drafts(panel), "withdraw.0", lambda b: replaced(b, "Ada Lovelace", "Ada")
     )
     finding = only_flagged(review(drafts, panel), "unsigned", "withdraw.0")
     assert "Ada Lovelace" in finding.message
@@ -459,5 +449,141 @@ def test_reviewed_drafts_applies_edits_by_id(panel: Answers) -> None:
 
 def test_reviewed_drafts_takes_tone_and_channel(panel: Answers) -> None:
     warm = reviewed_drafts(panel, tone="warm", channel="linkedin")
-    assert {(d.tone, d.channel) for d in warm} == {("warm", "linkedin")}
+    assert {d.tone for d in warm} == {"warm"}
+    assert {d.channel for d in warm} == {"linkedin", "email"}  # urgent news goes by email
     assert warm[0].body.startswith("Hi Grace,")
+
+
+# --- what a hiring manager would notice (issue 11) -----------------------------------------------
+
+
+@pytest.mark.parametrize("greeting", ["Hi Dr.,", "Dear Ms,", "Hi van,", "Dear Prof,", "Hi J.,"])
+def test_title_only_greeting(panel: Answers, greeting: str) -> None:
+    drafts = edit_body(
+        render_drafts(panel), "thank_you.1", lambda b: substituted(b, r"^Dear [^,]+,", greeting)
+    )
+    finding = only_flagged(review(drafts, panel), "title_only_greeting", "thank_you.1")
+    assert greeting in finding.message
+
+
+@pytest.mark.parametrize(
+    "greeting", ["Hi Van,", "Dear Dr Turing,", "Hi Alan,", "Dear Ms van Dijk,"]
+)
+def test_a_name_after_a_title_or_a_given_name_van_is_fine(panel: Answers, greeting: str) -> None:
+    drafts = edit_body(
+        render_drafts(panel), "thank_you.1", lambda b: substituted(b, r"^Dear [^,]+,", greeting)
+    )
+    assert "title_only_greeting" not in codes(review(drafts, panel)[1])
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "quoted"),
+    [
+        ("Analytical Engines Ltd.", "Analytical Engines Ltd..", "Ltd.."),
+        ("this morning to", "this morning?: to", "?:"),
+        ("a take-home exercise.", "a take-home exercise:", "exercise:"),
+        ("streaming. It", "streaming ,. It", ","),
+    ],
+)
+def test_punctuation(panel: Answers, old: str, new: str, quoted: str) -> None:
+    drafts = edit_body(render_drafts(panel), "thank_you.0", lambda b: replaced(b, old, new, 1))
+    finding = only_flagged(review(drafts, panel), "punctuation", "thank_you.0")
+    assert quoted in finding.message
+
+
+def test_a_colon_before_a_list_and_an_ellipsis_are_fine(panel: Answers) -> None:
+    drafts = render_drafts(panel)
+    follow_up = drafts[by_id(drafts, "follow_up.0")]
+    assert ":\n\n- " in follow_up.body  # the premise: a colon that opens a list
+    drafts = edit_body(
+        drafts, "thank_you.0", lambda b: replaced(b, "streaming.", "streaming...", 1)
+    )
+    assert not any("punctuation" in codes(d) for d in review(drafts, panel))
+
+
+def test_similar_notes_differ_by_a_phrase(panel: Answers) -> None:
+    """The same note with a word changed here and there is still the same note."""
+    drafts = render_drafts(panel)
+    grace = drafts[by_id(drafts, "thank_you.0")].body
+    near = replaced(replaced(grace, "Dr Hopper", "Dr Turing"), "especially enjoyed", "really liked")
+    drafts = edit_body(drafts, "thank_you.1", lambda _: near)
+    finding = only_flagged(review(drafts, panel), "similar_notes", "thank_you.1")
+    assert "Grace Hopper" in finding.message
+    assert "identical_notes" not in codes(review(drafts, panel)[1])
+
+
+def test_late(panel: Answers) -> None:
+    reviewed = reviewed_drafts(panel, today=dt.date(2026, 12, 7))
+    late = [d.id for d in reviewed if "late" in codes(d)]
+    assert late == ["thank_you.0", "thank_you.1", "thank_you.2"]
+    finding = next(f for f in reviewed[0].findings if f.code == "late")
+    assert "4 days ago" in finding.message
+    assert not any("late" in codes(d) for d in reviewed_drafts(panel, today=dt.date(2026, 12, 3)))
+
+
+def test_too_many_messages(panel: Answers) -> None:
+    drafts = render_drafts(panel)
+    i = by_id(drafts, "check_in.0")
+    drafts[i] = dataclasses.replace(drafts[i], send_on=dt.date(2026, 12, 4))
+    assert "too_many_messages" in codes(review(drafts, panel)[i])
+
+
+def test_long_subject(panel: Answers) -> None:
+    drafts = render_drafts(panel)
+    i = by_id(drafts, "check_in.0")
+    drafts[i] = with_text(
+        drafts[i], "Checking in about the Data Engineer role I interviewed for", drafts[i].body
+    )
+    finding = only_flagged(review(drafts, panel), "long_subject", "check_in.0")
+    assert "10 words" in finding.message
+
+
+def test_slow_letter(panel: Answers) -> None:
+    """Email when they decide within a week (Lawrence; UC handout); a letter takes days."""
+    soon = to_dict(panel)
+    soon["interview"]["decision_date"] = "2026-12-07"
+    reviewed = reviewed_drafts(validate(soon), channel="letter")
+    flagged = [d.id for d in reviewed if "slow_letter" in codes(d)]
+    assert flagged == ["thank_you.0", "thank_you.1", "thank_you.2"]
+    assert panel.interview.decision_date == dt.date(2026, 12, 11)  # eight days: a letter is fine
+    assert not any("slow_letter" in codes(d) for d in reviewed_drafts(panel, channel="letter"))
+
+
+def test_not_personal(panel: Answers) -> None:
+    reviewed = reviewed_drafts(panel)
+    finding = only_flagged(reviewed, "not_personal", "thank_you.2")
+    assert "Katherine Johnson" in finding.message
+
+
+def test_after_offer_deadline(panel: Answers) -> None:
+    data = to_dict(panel)
+    data["offer_deadline"] = "2026-12-16"
+    reviewed = reviewed_drafts(validate(data))
+    assert [d.id for d in reviewed if "after_offer_deadline" in codes(d)] == ["check_in_again.0"]
+
+
+def test_linkedin_request(panel: Answers) -> None:
+    reviewed = reviewed_drafts(panel, channel="linkedin")
+    flagged = {d.id for d in reviewed if "linkedin_request" in codes(d)}
+    assert flagged == {d.id for d in reviewed if d.channel == "linkedin"}
+    informational = validate(
+        {**to_dict(panel), "interview": {**to_dict(panel)["interview"], "stage": "informational"}}
+    )
+    assert not any(
+        "linkedin_request" in codes(d) for d in reviewed_drafts(informational, channel="linkedin")
+    )
+
+
+def test_advice_names_the_field_to_fill(panel: Answers) -> None:
+    data = to_dict(panel)
+    data["interview"]["concerns"].append({"question": "B2B pricing", "answer": ""})
+    data["company"]["news"] = ""
+    data["update"] = ""
+    advice = advise(validate(data))
+    assert [(a.path, a.code) for a in advice] == [
+        ("interview.concerns.1.answer", "unanswered_concern"),
+        ("company.news", "nothing_to_say"),
+    ]
+    assert "B2B pricing" in advice[0].message
+    assert all(a.guide == CHECKS[a.code].guide for a in advice)
+    assert advise(panel) == []

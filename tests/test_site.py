@@ -1,23 +1,23 @@
-"""The built guide: every page there, every shortcode rendered, links whole, nothing from elsewhere."""
+"""The built guide: every page there, every macro rendered, links whole, nothing from elsewhere."""
 
 from __future__ import annotations
 
-import json
-import os
 import re
-import subprocess
-import sys
 from functools import cache
 from html.parser import HTMLParser
 from pathlib import Path
+from typing import Any
 from urllib.parse import unquote, urlsplit
 
 import pytest
 import yaml
+from sitekit import cli_json, guide_macros
 
 from followup import KINDS
+from macros.main import ANSWERS
 
 ROOT = Path(__file__).resolve().parent.parent
+MACROS = tuple(guide_macros())
 CLI_COMMANDS = ("draft", "plan", "check", "example")
 
 
@@ -43,13 +43,14 @@ class Page(HTMLParser):
             if attr in a:
                 self.loads.append(a[attr])
         if tag == "link" and "href" in a:
-            self.loads.append(a["href"])
-        if "data-example-kind" in a:
+            # rel=canonical names the page's own published address (site_url): nothing loads it.
+            (self.links if a.get("rel") == "canonical" else self.loads).append(a["href"])
+        if "data-draft-kind" in a:
             self.drafts.append(
                 {k.removeprefix("data-"): v for k, v in a.items() if k.startswith("data-")}
             )
-        if "data-part" in a:
-            self._part, self._text = a["data-part"], []
+        if "data-draft-part" in a:
+            self._part, self._text = a["data-draft-part"], []
 
     def handle_data(self, data: str) -> None:
         if self._part:
@@ -62,19 +63,9 @@ class Page(HTMLParser):
 
 
 @pytest.fixture(scope="session")
-def site(tmp_path_factory) -> Path:
-    out = tmp_path_factory.mktemp("site") / "site"
-    env = {**os.environ, "NO_MKDOCS_2_WARNING": "1"}
-    result = subprocess.run(
-        [sys.executable, "-m", "mkdocs", "build", "--strict", "-d", str(out)],
-        cwd=ROOT,
-        env=env,
-        capture_output=True,
-        text=True,
-        check=False,
-    )
-    assert result.returncode == 0, result.stderr
-    return out
+def site(built_site: Path) -> Path:
+    """The site as the browser tests see it (tests/conftest.py builds it once per run)."""
+    return built_site
 
 
 @pytest.fixture(scope="session")
@@ -121,6 +112,15 @@ def test_no_shortcode_left_unrendered(site):
     for path in site.rglob("*.html"):
         text = path.read_text(encoding="utf-8")
         assert not re.search(r"<!--\s*[a-z-]+(:|\s*-->)", text), path
+        # nor a macro call: a page whose macros did not run shows them as text
+        assert not re.search(rf"\{{\{{\s*({'|'.join(MACROS)})\(", text), path
+
+
+def test_every_macro_is_used_in_the_guide():
+    used = set()
+    for page in (ROOT / "docs").rglob("*.md"):
+        used |= set(re.findall(r"\{\{\s*([a-z_]+)\(", page.read_text(encoding="utf-8")))
+    assert used == set(MACROS)
 
 
 def text_of(site: Path) -> str:
@@ -128,7 +128,7 @@ def text_of(site: Path) -> str:
 
 
 def test_every_draft_kind_and_cli_command_appears_in_the_guide(site, pages):
-    shown = {d["example-kind"] for page in pages.values() for d in page.drafts}
+    shown = {d["draft-kind"] for page in pages.values() for d in page.drafts}
     assert shown == set(KINDS)
     text = text_of(site)
     for command in CLI_COMMANDS:
@@ -184,28 +184,17 @@ def test_every_internal_link_and_anchor_resolves(site, pages):
     assert checked > 100
 
 
+# The guide's examples are planned from no particular day (the rules alone) unless a card says
+# otherwise; a "today" long before every interview does the same for the CLI.
+BEFORE_EVERYTHING = "2000-01-01"
+
+
 @cache
-def cli_drafts(answers: str, tone: str, channel: str) -> list[dict]:
-    result = subprocess.run(
-        [
-            sys.executable,
-            "-m",
-            "followup",
-            "draft",
-            f"docs/answers/{answers}.json",
-            "--format",
-            "json",
-            "--tone",
-            tone,
-            "--channel",
-            channel,
-        ],
-        cwd=ROOT,
-        capture_output=True,
-        text=True,
-        check=True,
-    )
-    return json.loads(result.stdout)["drafts"]
+def cli_drafts(answers: str, tone: str, channel: str, today: str) -> list[dict[str, Any]]:
+    path = ANSWERS / f"{answers}.json"
+    argv = ("draft", path, "--tone", tone, "--channel", channel, "--today", today)
+    drafts: list[dict[str, Any]] = cli_json(*argv)["drafts"]
+    return drafts
 
 
 def test_each_example_equals_what_the_cli_prints(pages):
@@ -214,8 +203,13 @@ def test_each_example_equals_what_the_cli_prints(pages):
         for shown in page.drafts:
             drafts = [
                 d
-                for d in cli_drafts(shown["answers"], shown["tone"], shown["channel"])
-                if d["kind"] == shown["example-kind"]
+                for d in cli_drafts(
+                    shown["answers"],
+                    shown["tone"],
+                    shown["channel"],
+                    shown.get("today", BEFORE_EVERYTHING),
+                )
+                if d["kind"] == shown["draft-kind"]
             ]
             expected = drafts[int(shown["index"])]
             assert shown["body"] == expected["body"], name

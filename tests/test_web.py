@@ -6,20 +6,27 @@ import copy
 import email
 import email.policy
 import json
+import shutil
+import subprocess
 from collections.abc import Callable
+from pathlib import Path
 from typing import Any
+from urllib.parse import parse_qs, urlsplit
 
 import icalendar
 import pytest
+from premise import replaced
 
-from followup import parse, schema, to_dict, validate
-from followup.export import plan_rows
+from followup import FieldError, examples, parse, schema, to_dict, validate
+from followup.render import PER_ITEM, render_drafts
 from followup.review import CHECKS, reviewed_drafts
-from followup.sample import SAMPLE
-from followup.web import HANDLERS, handle
+from followup.web import HANDLERS, error_view, handle
 
 CONTRACT_KEYS = {"kind", "to", "subject", "body", "send_on", "findings"}
 EXTRA_KEYS = {"id", "label", "channel", "edited", "generated"}
+VIEW_KEYS = {"to_text", "when_text", "text", "text_filename", "mailto"}
+ERROR_KEYS = {"path", "message", "label", "text", "missing"}
+ROOT = Path(__file__).resolve().parent.parent
 
 
 def call(request: Any) -> dict[str, Any]:
@@ -31,27 +38,29 @@ def call(request: Any) -> dict[str, Any]:
     assert isinstance(data["ok"], bool)
     assert isinstance(data["errors"], list)
     for error in data["errors"]:
-        assert set(error) == {"path", "message"}
-        assert isinstance(error["path"], str) and isinstance(error["message"], str)
-        assert error["message"]
+        assert set(error) == ERROR_KEYS
+        assert all(isinstance(error[key], str) for key in ERROR_KEYS - {"missing"})
+        assert error["message"] and error["label"] and error["text"].endswith(".")
+        assert error["missing"] is (error["message"] == "is required")
     assert data["ok"] == (not data["errors"])
     return data
 
 
 def failed(request: Any) -> list[dict[str, str]]:
+    """The errors of a request that must fail, as path and message (the rest is checked in call)."""
     data = call(request)
     assert data["ok"] is False
     assert set(data) == {"ok", "errors"}
-    return data["errors"]
+    return [{"path": e["path"], "message": e["message"]} for e in data["errors"]]
 
 
 @pytest.fixture
 def sample() -> dict[str, Any]:
-    return json.loads(SAMPLE)
+    return json.loads(examples.text())
 
 
 def test_handlers_are_the_documented_request_types() -> None:
-    assert set(HANDLERS) == {"render", "ics", "eml", "validate", "schema", "example"}
+    assert set(HANDLERS) == {"render", "ics", "eml", "validate", "remove_item", "schema", "example"}
 
 
 # --- render ------------------------------------------------------------------------------------
@@ -60,20 +69,26 @@ def test_handlers_are_the_documented_request_types() -> None:
 def test_render_returns_drafts_plan_and_normalised_answers(panel_raw: dict[str, Any]) -> None:
     data = call({"type": "render", "answers": panel_raw})
     assert data["ok"] is True and data["errors"] == []
-    assert set(data) == {"ok", "errors", "drafts", "plan", "answers"}
+    assert set(data) == {
+        "ok", "errors", "drafts", "plan", "answers", "answers_filename", "advice", "people",
+    }  # fmt: skip
     answers = validate(panel_raw)
     expected = reviewed_drafts(answers)
     assert [{k: d[k] for k in CONTRACT_KEYS} for d in data["drafts"]] == [
         d.to_dict() for d in expected
     ]
     for got, draft in zip(data["drafts"], expected, strict=True):
-        assert set(got) == CONTRACT_KEYS | EXTRA_KEYS
+        assert set(got) == CONTRACT_KEYS | EXTRA_KEYS | VIEW_KEYS
         assert got["id"] == draft.id
         assert got["channel"] == "email"
         assert got["edited"] is False
         assert got["generated"] == {"subject": draft.subject, "body": draft.body}
-    assert data["plan"] == plan_rows(expected)
+    steps = [s["id"] for day in data["plan"]["days"] for s in day["steps"]]
+    assert sorted(steps + [s["id"] for s in data["plan"]["undated"]]) == sorted(
+        d.id for d in expected
+    )
     assert data["answers"] == to_dict(answers)
+    assert data["answers_filename"] == "follow-up-answers-analytical-engines-ltd.json"
     assert [d["id"] for d in data["drafts"]][:3] == ["thank_you.0", "thank_you.1", "thank_you.2"]
 
 
@@ -128,7 +143,7 @@ def test_an_edit_back_to_the_generated_text_is_not_edited(panel_raw: dict[str, A
 
 def test_edits_that_copy_a_note_are_caught_across_drafts(panel_raw: dict[str, Any]) -> None:
     first = reviewed_drafts(validate(panel_raw))[0]
-    copied = first.body.replace("Grace Hopper", "Alan Turing")
+    copied = replaced(first.body, "Dr Hopper", "Dr Turing")
     data = call(
         {"type": "render", "answers": panel_raw, "edits": {"thank_you.1": {"body": copied}}}
     )
@@ -241,8 +256,8 @@ def test_bytes_request_works_like_text() -> None:
 
 
 def test_lone_surrogate_in_answers_is_an_error(panel_raw: dict[str, Any]) -> None:
-    text = json.dumps({"type": "render", "answers": panel_raw}).replace(
-        "Ada Lovelace", "Ada \\ud800Lovelace", 1
+    text = replaced(
+        json.dumps({"type": "render", "answers": panel_raw}), "Ada Lovelace", "Ada \\ud800Lovelace", 1
     )
     assert failed(text) == [{"path": "candidate.name", "message": "is not valid Unicode text"}]
 
@@ -262,7 +277,8 @@ def test_ics_request(panel_raw: dict[str, Any]) -> None:
     assert set(data) == {"ok", "errors", "filename", "text"}
     assert data["filename"] == "follow-up-analytical-engines-ltd.ics"
     cal = icalendar.Calendar.from_ical(data["text"])
-    assert len(list(cal.walk("VEVENT"))) == 8
+    # 3 thank-yous, the merged follow-up, 2 check-ins (no news in this file: no stay-in-touch)
+    assert len(list(cal.walk("VEVENT"))) == 6 + bool(panel_raw["company"]["news"])
     assert "\r\n" in data["text"]
 
 
@@ -313,7 +329,8 @@ def test_validate_request_returns_the_normalised_answers(panel_raw: dict[str, An
     messy["candidate"]["name"] = "  Ada Lovelace "
     data = call({"type": "validate", "answers": messy})
     assert set(data) == {"ok", "errors", "answers"}
-    assert data["answers"] == panel_raw
+    assert data["answers"] == to_dict(validate(panel_raw))
+    assert data["answers"]["candidate"]["name"] == "Ada Lovelace"
 
 
 def test_schema_request() -> None:
@@ -330,7 +347,240 @@ def test_schema_request() -> None:
 
 def test_example_request_gives_valid_answers() -> None:
     data = call({"type": "example"})
-    assert data["answers"] == json.loads(SAMPLE)
+    assert data["answers"] == json.loads(examples.text())
     rendered = call({"type": "render", "answers": data["answers"]})
     assert rendered["ok"] is True
-    assert parse(SAMPLE) == validate(data["answers"])
+    assert parse(examples.text()) == validate(data["answers"])
+
+
+# --- what the page paints: display texts, files, the plan, errors ----------------------------
+
+
+def test_each_draft_comes_with_its_display_texts_and_files(panel_raw: dict[str, Any]) -> None:
+    panel_raw["interview"]["interviewers"][1]["email"] = ""
+    data = call({"type": "render", "answers": panel_raw})
+    first, second = data["drafts"][:2]
+    assert first["to_text"] == "Grace Hopper <grace@example.org>"
+    assert second["to_text"] == "Alan Turing"
+    assert first["when_text"] == "Thursday 3 December 2026"
+    assert data["drafts"][-1]["when_text"] == "When it happens (kept ready)"
+    assert first["text"] == f"Subject: {first['subject']}\n\n{first['body']}\n"
+    assert first["text_filename"] == "thank_you-0-grace-hopper.txt"
+    href = urlsplit(first["mailto"])
+    assert (href.scheme, href.path) == ("mailto", "grace@example.org")
+    query = parse_qs(href.query)
+    assert query == {"subject": [first["subject"]], "body": [first["body"].replace("\n", "\r\n")]}
+    assert "+" not in first["mailto"] and "%20" in first["mailto"]  # as encodeURIComponent
+
+
+def test_a_draft_with_no_subject_is_its_body_and_has_no_mail_link(
+    panel_raw: dict[str, Any],
+) -> None:
+    panel_raw["preferences"]["channel"] = "letter"
+    draft = call({"type": "render", "answers": panel_raw})["drafts"][0]
+    assert draft["subject"] == ""
+    assert draft["text"] == draft["body"] + "\n"
+    assert draft["mailto"] is None
+
+
+def test_a_mail_link_too_long_to_work_everywhere_is_left_out(panel_raw: dict[str, Any]) -> None:
+    edits = {"thank_you.0": {"body": "word " * 500}}
+    drafts = call({"type": "render", "answers": panel_raw, "edits": edits})["drafts"]
+    assert drafts[0]["mailto"] is None
+    assert drafts[1]["mailto"] is not None and len(drafts[1]["mailto"]) <= 2000
+
+
+def test_the_plan_is_a_timeline_from_the_interview(panel_raw: dict[str, Any]) -> None:
+    plan = call({"type": "render", "answers": panel_raw})["plan"]
+    start, *later = plan["days"]
+    assert start == {
+        "date": "2026-12-03",
+        "date_text": "Thursday 3 December 2026",
+        "when_text": "The interview; send the same day:",
+        "start": True,
+        "gap": 0,
+        "steps": [
+            {"id": f"thank_you.{i}", "kind": "thank_you", "label": f"Thank-you note · {name}"}
+            for i, name in enumerate(["Grace Hopper", "Alan Turing", "Katherine Johnson"])
+        ],
+    }
+    assert [(d["date"], d["when_text"], d["gap"]) for d in later] == [
+        ("2026-12-04", "1 day after the interview", 1),
+        ("2026-12-15", "12 days after the interview", 11),
+        ("2026-12-22", "19 days after the interview", 7),
+        ("2027-01-19", "47 days after the interview", 28),
+    ]
+    assert later[0]["date_text"] == "Friday 4 December 2026"
+    assert [s["kind"] for s in plan["undated"]] == [
+        "after_rejection",
+        "competing_offer",
+        "withdraw",
+    ]
+
+
+def test_with_nothing_due_on_the_day_the_interview_stands_alone(panel_raw: dict[str, Any]) -> None:
+    panel_raw["interview"]["time"] = "17:30"  # too late for a same-day note
+    start = call({"type": "render", "answers": panel_raw})["plan"]["days"][0]
+    assert (start["when_text"], start["steps"]) == ("The interview", [])
+
+
+@pytest.mark.parametrize(
+    ("path", "label"),
+    [
+        ("", "The answers"),
+        ("role", "Role"),
+        ("company.name", "Company"),
+        ("interview", "The interview"),
+        ("interview.interviewers", "Interviewers"),
+        ("interview.interviewers.0", "Interviewer 1"),
+        ("interview.interviewers.1.email", "Interviewer 2 › Email"),
+        ("interview.highlights.2", "Highlight 3"),
+        ("interview.extra_info.0.link", "Item 1 › Link"),
+        ("rol", "rol"),
+        ("interview.interviewers.0.nickname", "interview.interviewers.0.nickname"),
+        ("interview.highlights.0.text", "interview.highlights.0.text"),
+        ("edits.thank_you.0.body", "edits.thank_you.0.body"),
+    ],
+)
+def test_errors_name_their_field_as_the_form_labels_it(path: str, label: str) -> None:
+    assert error_view(FieldError(path, "is required"))["label"] == label
+
+
+@pytest.mark.parametrize(
+    ("message", "text"),
+    [
+        ("is required", "This field is required."),
+        (
+            "must be a real date written YYYY-MM-DD",
+            "This field must be a real date written YYYY-MM-DD.",
+        ),
+        ("has 13 entries; the limit is 12", "This field has 13 entries; the limit is 12."),
+        ("contains a control character", "This field contains a control character."),
+        ("not an email address", "Not an email address."),
+        ("unknown field", "Unknown field."),
+        ("is before the interview date", "This field is before the interview date."),
+    ],
+)
+def test_errors_come_with_a_sentence_for_beside_the_field(message: str, text: str) -> None:
+    view = error_view(FieldError("role", message))
+    assert view["text"] == text
+    assert view["missing"] is (message == "is required")
+
+
+def test_every_message_the_model_writes_reads_as_a_sentence(panel_raw: dict[str, Any]) -> None:
+    panel_raw["interview"]["interviewers"][0]["email"] = "grace"
+    panel_raw["interview"]["decision_date"] = "2026-12-01"
+    panel_raw["role"] = ""
+    data = json.loads(handle(json.dumps({"type": "render", "answers": panel_raw})))
+    assert {e["label"]: e["text"] for e in data["errors"]} == {
+        "Interviewer 1 › Email": "Not an email address.",
+        "Decision expected by": "This field is before the interview date.",
+        "Role": "This field is required.",
+    }
+
+
+# --- remove_item: the edits that follow an entry that goes ------------------------------------
+
+
+def remove(answers: dict[str, Any], edits: dict[str, Any], path: str, index: int) -> Any:
+    data = call(
+        {"type": "remove_item", "answers": answers, "edits": edits, "path": path, "index": index}
+    )
+    assert set(data) == {"ok", "errors", "edits"}
+    return data["edits"]
+
+
+def note(text: str) -> dict[str, str]:
+    return {"subject": "s", "body": text}
+
+
+def test_removing_an_interviewer_moves_the_later_notes_edits_up(panel_raw: dict[str, Any]) -> None:
+    edits = {f"thank_you.{i}": note(str(i)) for i in range(3)} | {"check_in.0": note("c")}
+    path = "interview.interviewers"
+    assert remove(panel_raw, edits, path, 0) == {
+        "thank_you.0": note("1"),
+        "thank_you.1": note("2"),
+        "check_in.0": note("c"),
+    }
+    assert remove(panel_raw, edits, path, 1) == {
+        "thank_you.0": note("0"),
+        "thank_you.1": note("2"),
+        "check_in.0": note("c"),
+    }
+    assert remove(panel_raw, edits, path, 2) == {
+        "thank_you.0": note("0"),
+        "thank_you.1": note("1"),
+        "check_in.0": note("c"),
+    }
+
+
+def test_removing_an_entry_that_had_no_note_moves_nothing(panel_raw: dict[str, Any]) -> None:
+    interviewers = panel_raw["interview"]["interviewers"]
+    interviewers.insert(1, {"name": "", "email": "someone@example.org"})
+    interviewers.insert(0, {"name": "  "})
+    edits = {f"thank_you.{i}": note(str(i)) for i in range(3)}
+    path = "interview.interviewers"
+    for unnamed in (0, 2, 9):
+        assert remove(panel_raw, edits, path, unnamed) == edits
+    # The notes are numbered among named interviewers only: row 3 is the second note.
+    assert remove(panel_raw, edits, path, 3) == {"thank_you.0": note("0"), "thank_you.1": note("2")}
+    assert remove(panel_raw, edits, "interview.highlights", 0) == edits
+
+
+@pytest.mark.parametrize(
+    ("changes", "error"),
+    [
+        ({"path": None}, {"path": "path", "message": "must be text"}),
+        ({"index": -1}, {"path": "index", "message": "must be a whole number, 0 or more"}),
+        ({"index": True}, {"path": "index", "message": "must be a whole number, 0 or more"}),
+        ({"index": "1"}, {"path": "index", "message": "must be a whole number, 0 or more"}),
+        ({"edits": ["x"]}, {"path": "edits", "message": "must be an object"}),
+    ],
+)
+def test_a_malformed_remove_item_is_an_error(
+    panel_raw: dict[str, Any], changes: dict[str, Any], error: dict[str, str]
+) -> None:
+    request = {"type": "remove_item", "answers": panel_raw, "path": "interview.interviewers"}
+    assert failed({**request, "index": 0, **changes}) == [error]
+
+
+def test_remove_item_takes_the_answers_as_they_are(panel_raw: dict[str, Any]) -> None:
+    """The form may hold answers that do not validate yet: the edits still follow."""
+    panel_raw["interview"]["interviewers"][2]["email"] = "not an address"
+    edits = {"thank_you.2": note("2")}
+    assert remove(panel_raw, edits, "interview.interviewers", 0) == {"thank_you.1": note("2")}
+    for answers in ({}, {"interview": []}, {"interview": {"interviewers": "x"}}):
+        assert remove(answers, edits, "interview.interviewers", 0) == edits
+
+
+def test_per_item_kinds_are_the_ones_written_once_per_named_entry(
+    panel_raw: dict[str, Any],
+) -> None:
+    """PER_ITEM (what remove_item renumbers) says what render_drafts does."""
+    ((path, kinds),) = PER_ITEM.items()
+    assert path == "interview.interviewers"
+    drafts = render_drafts(validate(panel_raw))
+    named = [i.name for i in validate(panel_raw).interview.interviewers if i.name]
+    for kind in {d.kind for d in drafts}:
+        ours = [d for d in drafts if d.kind == kind]
+        if kind in kinds:
+            assert [d.to.name for d in ours] == named
+            assert [d.id for d in ours] == [f"{kind}.{i}" for i in range(len(named))]
+        else:
+            assert len(ours) == 1
+
+
+def test_protocol_module_lists_the_engine_request_types() -> None:
+    """worksheet/protocol.mjs, where the page and the worker read the request types from."""
+    node = shutil.which("node")
+    assert node, "node is needed (make setup)"
+    script = (
+        "const p = await import(process.argv[1]);console.log(JSON.stringify(p.ENGINE_REQUESTS))"
+    )
+    out = subprocess.run(
+        [node, "--input-type=module", "-e", script, (ROOT / "worksheet" / "protocol.mjs").as_uri()],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert sorted(json.loads(out)) == sorted(HANDLERS)

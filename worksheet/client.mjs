@@ -1,14 +1,24 @@
-// Request/response client for worker.mjs: ids, promises, loading status and restarts.
+// Request/response client for worker.mjs: ids, promises, loading status and restarts. The
+// messages are declared in protocol.mjs.
+
+/**
+ * @typedef {import("./protocol.mjs").Status} Status
+ * @typedef {import("./protocol.mjs").Reply} Reply
+ * @typedef {import("./protocol.mjs").Request} Request
+ * @typedef {import("./protocol.mjs").RequestType} RequestType
+ * @typedef {import("./protocol.mjs").Results} Results
+ * @typedef {{resolve: (result: any) => void, reject: (error: Error) => void}} Pending
+ *
+ * What createClient returns: `request` resolves to the engine's result for its type.
+ * @typedef {{
+ *   request: <T extends RequestType>(type: T, payload?: Record<string, unknown>) => Promise<Results[T]>,
+ *   onStatus: (callback: (status: Status) => void) => void,
+ *   restart: () => void,
+ * }} Client
+ */
 
 /** Restarts in a row without reaching "ready" before the client gives up (a broken deploy). */
 const MAX_RESTARTS = 3;
-
-/**
- * @typedef {{type: "status", stage: "loading-runtime" | "loading-packages" | "ready" | "error",
- *            message: string}} Status
- * @typedef {{id: number, ok: true, result: unknown} | {id: number, ok: false, error: string}} Reply
- * @typedef {{resolve: (result: any) => void, reject: (error: Error) => void}} Pending
- */
 
 /**
  * Start the engine worker and return a client for it.
@@ -19,11 +29,7 @@ const MAX_RESTARTS = 3;
  * latest one. `restart` starts a fresh worker and rejects what was in flight.
  *
  * @param {string | URL} workerUrl URL of worker.mjs
- * @returns {{
- *   request: (type: string, payload?: object) => Promise<any>,
- *   onStatus: (callback: (status: Status) => void) => void,
- *   restart: () => void,
- * }}
+ * @returns {Client}
  */
 export function createClient(workerUrl) {
   /** @type {Map<number, Pending>} */
@@ -55,12 +61,13 @@ export function createClient(workerUrl) {
     const created = new Worker(workerUrl, { type: "module" });
     created.addEventListener("message", (/** @type {MessageEvent} */ event) => {
       if (created !== worker) return; // a late message from a terminated worker
-      const message = event.data;
-      if (message?.type === "status") {
+      const message = /** @type {Status | Reply | null} */ (event.data);
+      if (!message) return;
+      if ("type" in message) {
         publish(message);
         return;
       }
-      const reply = /** @type {Reply} */ (message);
+      const reply = message;
       const waiting = pending.get(reply.id);
       if (!waiting) return;
       pending.delete(reply.id);
@@ -95,7 +102,7 @@ export function createClient(workerUrl) {
         if (!worker) throw new Error(latest?.message ?? "The drafting engine stopped.");
         pending.set(id, { resolve, reject });
         try {
-          worker.postMessage({ id, type, payload });
+          worker.postMessage(/** @type {Request} */ ({ id, type, payload }));
         } catch (error) {
           pending.delete(id);
           throw error;

@@ -153,6 +153,7 @@ export async function keepRuntime() {
 /** Put the indicator in the footer, the prompt and the privacy page's buttons in their places. */
 function paint() {
   const footer = document.querySelector(".md-footer-meta__inner");
+  /** @type {HTMLElement | null} */
   let indicator = document.querySelector("[data-offline-state]");
   if (footer && !indicator) {
     indicator = document.createElement("p");

@@ -10,7 +10,7 @@
 // (`_makeSnapshot`, `makeMemorySnapshot`, `_loadSnapshot`) experimental: any failure here falls
 // back to a fresh start.
 
-/** Folder written by worksheet/runtime.py `assemble()`; relative, so any sub-path works. */
+/** Folder written by src/followup_site/runtime.py `assemble()`; relative, so any sub-path works. */
 export const RUNTIME_URL = new URL("./pyodide/", import.meta.url);
 export const LOCK_URL = new URL("pyodide-lock.json", RUNTIME_URL);
 /** The wheels the engine needs, in the lock. */
@@ -102,7 +102,7 @@ export async function hasSnapshot(lockSha256) {
 
 /**
  * Keep a snapshot made from this lock, in place of any other.
- * @param {Uint8Array} snapshot
+ * @param {Uint8Array<ArrayBuffer>} snapshot what Pyodide's makeMemorySnapshot() returns
  * @param {string} lockSha256
  */
 export async function storeSnapshot(snapshot, lockSha256) {

@@ -1,7 +1,7 @@
 // Service worker for the whole site: every file of one build, precached and served cache-first.
 //
-// Built by worksheet/offline.py after each site build: Workbox's runtime (workbox-core, -routing,
-// -strategies, -precaching; MIT) is put in front of this file, and workbox-build's
+// Built by src/followup_site/offline.py after each site build: Workbox's runtime (workbox-core,
+// -routing, -strategies, -precaching; MIT) is put in front of this file, and workbox-build's
 // `injectManifest` replaces the manifest placeholder below with every file of the built site,
 // a revision hash of its contents and its sha256 integrity. The result is the site's `sw.js`.
 //
@@ -24,7 +24,7 @@
 /* global workbox */
 
 const MANIFEST = self.__WB_MANIFEST;
-/** Where worksheet/runtime.py assembles the runtime, relative to the site's root. */
+/** Where src/followup_site/finish.py puts the runtime, relative to the site's root. */
 const RUNTIME_FOLDER = "app/pyodide/";
 const SITE = MANIFEST.filter(({ url }) => !url.startsWith(RUNTIME_FOLDER));
 const RUNTIME = MANIFEST.filter(({ url }) => url.startsWith(RUNTIME_FOLDER));

@@ -1,15 +1,12 @@
 // Module Web Worker: runs the followup engine in the self-hosted Pyodide next to this file.
 //
-// Messages (see worksheet/README.md):
-//   page → worker  {id, type, payload}
-//   worker → page  {type: "status", stage, message}   stage: loading-runtime | loading-packages
-//                                                            | ready | error
-//                  {id, ok: true, result}  or  {id, ok: false, error}
+// Its messages (requests in, loading status and replies out) are declared in protocol.mjs.
 // Start it with `new Worker(url, {type: "module"})`: Pyodide 314 refuses classic workers.
 // With `?snapshot=off` in its URL (the person removed the offline copy) it neither restores
 // nor makes a memory snapshot (python.mjs); otherwise, once ready and idle, it has snapshot.mjs
 // make one for the next visit when there is none for this build.
 
+import { ENGINE_REQUESTS, PING } from "./protocol.mjs";
 import {
   LOCK_URL,
   PACKAGES,
@@ -33,12 +30,18 @@ const SNAPSHOT_DELAY_MS = 3000;
 let lastRequestAt = 0;
 
 /**
+ * @typedef {import("./protocol.mjs").Status} Status
+ * @typedef {import("./protocol.mjs").Reply} Reply
+ * @typedef {import("./protocol.mjs").Request} Request
+ */
+
+/**
  * Post a loading stage for the page's status line.
- * @param {"loading-runtime" | "loading-packages" | "ready" | "error"} stage
+ * @param {Status["stage"]} stage
  * @param {string} message
  */
 function status(stage, message) {
-  self.postMessage({ type: "status", stage, message });
+  self.postMessage(/** @type {Status} */ ({ type: "status", stage, message }));
 }
 
 /** Pyodide's last stderr line, for error messages. */
@@ -193,36 +196,27 @@ async function callEngine(type, payload) {
 }
 
 /**
- * Answer one request by its type; an unknown type is an error.
- * @param {string} type
+ * Answer one request by its type (protocol.mjs); an unknown type is an error.
+ * @param {unknown} type
  * @param {object} payload
  * @returns {Promise<unknown>}
  */
 async function handler(type, payload) {
-  switch (type) {
-    case "ping":
-      return "pong";
-    case "render": // drafts, plan and normalised answers
-    case "validate": // normalised answers or field errors
-    case "ics": // calendar file of the plan
-    case "eml": // one draft as an email file
-    case "schema": // form schema and review checks
-    case "example": // the sample answers
-      return callEngine(type, payload);
-    default:
-      throw new Error(`unknown request type: ${JSON.stringify(type)}`);
-  }
+  if (type === PING) return "pong";
+  const engineType = ENGINE_REQUESTS.find((known) => known === type);
+  if (engineType) return callEngine(engineType, payload);
+  throw new Error(`unknown request type: ${JSON.stringify(type)}`);
 }
 
-self.onmessage = async (/** @type {MessageEvent} */ event) => {
+self.onmessage = async (/** @type {MessageEvent<Partial<Request> | null>} */ event) => {
   lastRequestAt = performance.now();
   const { id, type, payload } = event.data ?? {};
   try {
     const result = await handler(type, payload ?? {});
-    self.postMessage({ id, ok: true, result });
+    self.postMessage(/** @type {Reply} */ ({ id, ok: true, result }));
   } catch (error) {
     console.error(error);
-    self.postMessage({ id, ok: false, error: describe(error) });
+    self.postMessage(/** @type {Reply} */ ({ id, ok: false, error: describe(error) }));
     // After a fatal error the interpreter is unusable: crash so that the client restarts us.
     if (/** @type {{pyodide_fatal_error?: boolean}} */ (error)?.pyodide_fatal_error) {
       setTimeout(() => {

@@ -10,11 +10,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import NoReturn
 
-from . import export, kinds, model
+from . import examples, export, kinds, model
 from .model import FieldError, InvalidAnswers
 from .render import Draft, format_date
 from .review import advise, reviewed_drafts
-from .sample import SAMPLE
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
 
@@ -148,8 +147,13 @@ def cmd_check(args: argparse.Namespace) -> int:
 
 
 def cmd_example(_: argparse.Namespace) -> int:
-    print(SAMPLE, end="")
+    print(examples.text(), end="")
     return EXIT_OK
+
+
+def today() -> dt.date:
+    """The day plans are made from when ``--today`` is not given: the computer's date."""
+    return dt.date.today()
 
 
 def _date(text: str) -> dt.date:
@@ -204,7 +208,7 @@ def main(argv: Sequence[str] | None = None) -> int:
     """Run the CLI; invalid input exits 2 with one ``path: message`` line per problem."""
     args = parser().parse_args(argv)
     if getattr(args, "today", "unset") is None:
-        args.today = dt.date.today()
+        args.today = today()
     try:
         code: int = args.run(args)
     except InvalidAnswers as exc:

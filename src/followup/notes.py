@@ -7,7 +7,6 @@ assumes the engine's own layout beyond a greeting line and a sign-off.
 from __future__ import annotations
 
 import re
-from difflib import SequenceMatcher
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
@@ -79,6 +78,21 @@ def _normal(sentence: str, names: list[str]) -> str:
     return re.sub(r"[^\w\u2022]+", " ", sentence).strip().casefold()
 
 
+def alike(first: str, second: str) -> float:
+    """How alike two sentences are: the words they share (counted with repeats), as a share of
+    all their words (Dice's coefficient). One word changed in ten: 0.9."""
+    a, b = first.split(), second.split()
+    if not a or not b:
+        return 0.0
+    rest = list(b)
+    common = 0
+    for word in a:
+        if word in rest:
+            rest.remove(word)
+            common += 1
+    return 2 * common / (len(a) + len(b))
+
+
 def comparable(draft: Draft) -> str:
     """A note's core with its recipient's names taken out, to compare notes fairly."""
     names = name_parts(draft.to.name, draft.greeting)
@@ -95,11 +109,7 @@ def overlap(a: Draft, b: Draft) -> tuple[int, int]:
     second = [_normal(s, name_parts(b.to.name, b.greeting)) for s in sentences(core(b.body))]
     if len(second) < len(first):
         first, second = second, first
-    shared = sum(
-        1
-        for s in first
-        if any(s == t or SequenceMatcher(None, s, t).ratio() >= ALIKE for t in second)
-    )
+    shared = sum(1 for s in first if any(s == t or alike(s, t) >= ALIKE for t in second))
     return shared, len(first)
 
 

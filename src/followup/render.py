@@ -14,6 +14,10 @@ from . import kinds, schedule, wording
 from .model import Answers, Contact, Interviewer
 from .people import Greeting, greeting, read_name
 
+# Kinds written once per named entry of an answers list, by the list's path: the n-th named
+# interviewer's thank-you is ``thank_you.n``. Every other kind is one draft (to the first).
+PER_ITEM = {"interview.interviewers": tuple(k.name for k in kinds.REGISTRY if k.to == "each")}
+
 # Spelled out here, not by strftime, so CPython and Pyodide agree whatever the locale.
 MONTHS = (
     "January",

@@ -1,20 +1,38 @@
-"""One JSON-in, JSON-out function for the worksheet's Web Worker: errors come back as data."""
+"""One JSON-in, JSON-out function for the worksheet's Web Worker: errors come back as data.
+
+Whatever the page shows that depends on the answers comes from here ready to paint, so the page
+only moves data: each draft's recipient line, send date, text file and mail link; the plan as a
+timeline; each error's field name and sentence; which edits follow an entry that is removed. The
+guide's cards (``followup_site.cards``) draw the same views. The request types and their replies
+are declared for JavaScript in ``worksheet/protocol.mjs``.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from collections.abc import Callable
+from functools import cache
 from typing import Any
+from urllib.parse import quote
 
-from . import export, model
+from . import examples, export, model
 from .model import FieldError, InvalidAnswers
 from .people import greeting
-from .render import Draft, greeting_line
+from .render import PER_ITEM, Draft, format_date, greeting_line
 from .review import CHECKS, advise, reviewed_drafts
-from .sample import SAMPLE
 
 Handler = Callable[[dict[str, Any]], dict[str, Any]]
+
+# Longer mailto: links are cut short by some mail apps and browsers.
+MAILTO_LIMIT = 2000
+# The send line of a draft kept for when something happens.
+UNDATED = "When it happens (kept ready)"
+# The engine's message for a required field left empty (model.py).
+REQUIRED = "is required"
+# How far apart two dates of the plan are drawn, at most, in days.
+MAX_GAP = 30
 
 
 def _answers(request: dict[str, Any]) -> model.Answers:
@@ -60,15 +78,150 @@ def _edits(request: dict[str, Any]) -> dict[str, dict[str, str]]:
     return {str(k): {p: v[p] for p in ("subject", "body") if p in v} for k, v in edits.items()}
 
 
-def _draft_json(draft: Any, generated: dict[str, Any]) -> dict[str, Any]:
-    data: dict[str, Any] = draft.to_dict()
-    data["id"] = draft.id
-    data["label"] = export.label(draft)
-    data["channel"] = draft.channel
-    original = generated[draft.id]
-    data["edited"] = (draft.subject, draft.body) != (original.subject, original.body)
-    data["generated"] = {"subject": original.subject, "body": original.body}
-    return data
+# --- what the page paints ------------------------------------------------------------------------
+
+
+def draft_view(
+    draft: Draft, answers: model.Answers, generated: Draft | None = None
+) -> dict[str, Any]:
+    """One draft as the page shows it: the drafts contract plus its display texts and files.
+
+    ``generated`` is the draft before a person's edits (the draft itself when not edited).
+    """
+    original = generated or draft
+    to = draft.to.name or "The hiring team"
+    return {
+        **draft.to_dict(),
+        "id": draft.id,
+        "label": export.label(draft),
+        "channel": draft.channel,
+        "edited": (draft.subject, draft.body) != (original.subject, original.body),
+        "generated": {"subject": original.subject, "body": original.body},
+        "to_text": f"{to} <{draft.to.email}>" if draft.to.email else to,
+        "when_text": format_date(draft.send_on, weekday=True) if draft.send_on else UNDATED,
+        "text": plain_text(draft),
+        "text_filename": f"{_file_stem(draft, answers)}.txt",
+        "mailto": _mailto(draft),
+    }
+
+
+def plain_text(draft: Draft) -> str:
+    """The draft as one text file: ``Subject: …``, a blank line and the body (no subject: the body)."""
+    return f"Subject: {draft.subject}\n\n{draft.body}\n" if draft.subject else f"{draft.body}\n"
+
+
+def _mailto(draft: Draft) -> str | None:
+    """A mailto: link that opens the draft in a mail app (RFC 6068: CRLF line breaks), or None
+    for a letter or LinkedIn message, or when the link would be too long to work everywhere."""
+    if draft.channel != "email":
+        return None
+    to = "@".join(_uri(part) for part in draft.to.email.split("@"))
+    query = [f"subject={_uri(draft.subject)}"] if draft.subject else []
+    body = re.sub(r"\r?\n", "\r\n", draft.body)
+    query.append(f"body={_uri(body)}")
+    href = f"mailto:{to}?{'&'.join(query)}"
+    return href if len(href) <= MAILTO_LIMIT else None
+
+
+def _uri(text: str) -> str:
+    """Percent-encoding as JavaScript's encodeURIComponent does it."""
+    return quote(text.encode("utf-8", "replace"), safe="!'()*~")
+
+
+def plan_view(drafts: list[Draft], held: dt.date) -> dict[str, Any]:
+    """The plan as a timeline: the interview (with any steps due that day), then each send date
+    with its steps, how long after the interview it is and the wait before it (``gap``, in days,
+    at most MAX_GAP); then the steps kept for when something happens."""
+    dated: dict[str, list[dict[str, str]]] = {}
+    undated = []
+    for row in export.plan_rows(drafts):
+        step = {"id": str(row["id"]), "kind": str(row["kind"]), "label": str(row["label"])}
+        if row["send_on"]:
+            dated.setdefault(str(row["send_on"]), []).append(step)
+        else:
+            undated.append(step)
+    same_day = dated.pop(held.isoformat(), [])
+    days = [
+        {
+            "date": held.isoformat(),
+            "date_text": format_date(held, weekday=True),
+            "when_text": "The interview; send the same day:" if same_day else "The interview",
+            "start": True,
+            "gap": 0,
+            "steps": same_day,
+        }
+    ]
+    previous = held
+    for iso in sorted(dated):
+        day = dt.date.fromisoformat(iso)
+        after = (day - held).days
+        days.append(
+            {
+                "date": iso,
+                "date_text": format_date(day, weekday=True),
+                "when_text": f"{after} day{'' if after == 1 else 's'} after the interview",
+                "start": False,
+                "gap": min(max((day - previous).days, 0), MAX_GAP),
+                "steps": dated[iso],
+            }
+        )
+        previous = day
+    return {"days": days, "undated": undated}
+
+
+def field_label(path: str) -> str:
+    """What a field is called on the worksheet: its label, after its row's (``Interviewer 2``)
+    in a list; a list's own name; the path itself when it names no field (an unknown key)."""
+    if not path:
+        return "The answers"
+    node = _schema()
+    parts = path.split(".")
+    prefix = ""
+    while parts:
+        member = next((m for m in node.get("members", []) if m["name"] == parts[0]), None)
+        if member is None:
+            return path
+        node, parts = member, parts[1:]
+        if node["type"] == "field":
+            return f"{prefix}{node['label']}" if not parts else path
+        if node["repeat"]:
+            if not parts:
+                return str(node["label"])
+            if not parts[0].isdigit():
+                return path
+            item = f"{node['item_label']} {int(parts[0]) + 1}"
+            parts = parts[1:]
+            if not parts:
+                return item
+            members = node["members"]
+            if len(members) == 1 and not members[0]["name"]:  # a list of single texts
+                return path
+            prefix = f"{item} › "
+    return f"{prefix}{node['label']}"
+
+
+@cache
+def _schema() -> dict[str, Any]:
+    return model.schema()
+
+
+def error_view(error: FieldError) -> dict[str, Any]:
+    """One problem as the page shows it: the field's name, and a sentence to show beside it."""
+    message = error.message
+    if re.match(r"(is|must|has|contains)\b", message):
+        text = f"This field {message}."
+    else:
+        text = f"{message[:1].upper()}{message[1:]}."
+    return {
+        "path": error.path,
+        "message": message,
+        "label": field_label(error.path),
+        "text": text,
+        "missing": message == REQUIRED,
+    }
+
+
+# --- the request types -----------------------------------------------------------------------------
 
 
 def _render(request: dict[str, Any]) -> dict[str, Any]:
@@ -76,9 +229,10 @@ def _render(request: dict[str, Any]) -> dict[str, Any]:
     drafts = _reviewed(request, answers)
     generated = {d.id: d for d in reviewed_drafts(answers, today=_today(request))}
     return {
-        "drafts": [_draft_json(d, generated) for d in drafts],
-        "plan": export.plan_rows(drafts),
+        "drafts": [draft_view(d, answers, generated[d.id]) for d in drafts],
+        "plan": plan_view(drafts, answers.interview.date),
         "answers": model.to_dict(answers),
+        "answers_filename": f"follow-up-answers-{_slug(answers.company.name)}.json",
         "advice": [vars(a).copy() for a in advise(answers)],
         "people": _people(answers),
     }
@@ -114,7 +268,7 @@ def _eml(request: dict[str, Any]) -> dict[str, Any]:
     for draft in _reviewed(request, answers):
         if draft.id == wanted:
             return {
-                "filename": f"{draft.id.replace('.', '-')}-{_slug(draft.to.name or answers.company.name)}.eml",
+                "filename": f"{_file_stem(draft, answers)}.eml",
                 "text": export.to_eml(draft, answers).decode("ascii"),
             }
     raise InvalidAnswers([FieldError("id", f"no draft {wanted!r}")])
@@ -122,6 +276,42 @@ def _eml(request: dict[str, Any]) -> dict[str, Any]:
 
 def _validate(request: dict[str, Any]) -> dict[str, Any]:
     return {"answers": model.to_dict(_answers(request))}
+
+
+def _remove_item(request: dict[str, Any]) -> dict[str, Any]:
+    """The edits once entry ``index`` of the list at ``path`` is removed from the answers (as the
+    form holds them, before the removal): drafts numbered by entry move up with their entries."""
+    edits = _edits(request)
+    path, index = request.get("path"), request.get("index")
+    if not isinstance(path, str):
+        raise InvalidAnswers([FieldError("path", "must be text")])
+    if type(index) is not int or index < 0:
+        raise InvalidAnswers([FieldError("index", "must be a whole number, 0 or more")])
+    entries: Any = request.get("answers")
+    for part in path.split("."):
+        entries = entries.get(part) if isinstance(entries, dict) else None
+    kinds = PER_ITEM.get(path, ())
+    if not kinds or not isinstance(entries, list) or not _named(entries[index : index + 1]):
+        return {"edits": edits}  # no draft was written for that entry: no number changes
+    gone = len(_named(entries[:index]))
+    moved = {}
+    for key, edit in edits.items():
+        kind, _, number = key.rpartition(".")
+        if kind in kinds and number.isdigit() and int(number) >= gone:
+            if int(number) > gone:
+                moved[f"{kind}.{int(number) - 1}"] = edit
+        else:
+            moved[key] = edit
+    return {"edits": moved}
+
+
+def _named(entries: list[Any]) -> list[Any]:
+    """The entries that get drafts of their own: those with a name (see render.render_drafts)."""
+    return [e for e in entries if isinstance(e, dict) and str(e.get("name") or "").strip()]
+
+
+def _file_stem(draft: Draft, answers: model.Answers) -> str:
+    return f"{draft.id.replace('.', '-')}-{_slug(draft.to.name or answers.company.name)}"
 
 
 def _slug(text: str) -> str:
@@ -134,11 +324,12 @@ HANDLERS: dict[str, Handler] = {
     "ics": _ics,
     "eml": _eml,
     "validate": _validate,
+    "remove_item": _remove_item,
     "schema": lambda _: {
         "schema": model.schema(),
         "checks": {c: vars(k) for c, k in CHECKS.items()},
     },
-    "example": lambda _: {"answers": json.loads(SAMPLE)},
+    "example": lambda _: {"answers": json.loads(examples.text())},
 }
 
 
@@ -153,12 +344,10 @@ def handle(request: str) -> str:
             raise InvalidAnswers([FieldError("type", f"unknown request type {kind!r}")])
         result = {"ok": True, "errors": [], **HANDLERS[kind](data)}
     except InvalidAnswers as exc:
-        result = {"ok": False, "errors": [vars(e).copy() for e in exc.errors]}
+        result = {"ok": False, "errors": [error_view(e) for e in exc.errors]}
     except (ValueError, RecursionError) as exc:
-        result = {"ok": False, "errors": [{"path": "", "message": f"bad request: {exc}"}]}
+        result = {"ok": False, "errors": [error_view(FieldError("", f"bad request: {exc}"))]}
     except Exception as exc:  # never a traceback in the page; say what broke
-        result = {
-            "ok": False,
-            "errors": [{"path": "", "message": f"internal error: {type(exc).__name__}: {exc}"}],
-        }
+        message = f"internal error: {type(exc).__name__}: {exc}"
+        result = {"ok": False, "errors": [error_view(FieldError("", message))]}
     return json.dumps(result, ensure_ascii=False)

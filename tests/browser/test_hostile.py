@@ -332,7 +332,7 @@ def test_a_payload_in_the_address_and_link_fields_is_refused_as_text(
 def test_imports_that_are_broken_of_another_version_or_50_mb_change_nothing(
     sheet: Sheet, tmp_path: Path
 ) -> None:
-    sheet.page.get_by_label("Import answers").set_input_files(ROOT / "tests/fixtures/panel.json")
+    sheet.page.get_by_label("Import answers").set_input_files(ROOT / "src/followup/answers/panel.json")
     expect(sheet.page.locator('[data-fw-notice="import"]')).to_contain_text("Imported")
     sheet.settled()
     form = """() => Object.fromEntries([...document.querySelectorAll('[data-fw-form] [name]')]
@@ -358,7 +358,7 @@ def test_imports_that_are_broken_of_another_version_or_50_mb_change_nothing(
     with huge.open("wb") as out:
         out.write(b'{"version": 1, "role": "')
         out.truncate(50_000_000)
-    panel = json.loads((ROOT / "tests/fixtures/panel.json").read_text(encoding="utf-8"))
+    panel = json.loads((ROOT / "src/followup/answers/panel.json").read_text(encoding="utf-8"))
     other_version = tmp_path / "answers-v2.json"
     other_version.write_text(json.dumps({**panel, "version": 2}), encoding="utf-8")
     hostile_keys = tmp_path / "answers-keys.json"

@@ -7,12 +7,8 @@ they stop it or switch it to a newer build halfway through.
 
 from __future__ import annotations
 
-import http.server
-import importlib.util
-import json
 import re
 import shutil
-import threading
 import time
 from collections.abc import Iterator
 from pathlib import Path
@@ -21,10 +17,11 @@ from urllib.parse import urlsplit
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
-from sitekit import MIME_TYPES, build_site
+from sitekit import SiteServer, build_site
+
+from followup_site import runtime
 
 ROOT = Path(__file__).resolve().parents[2]
-PREFIX = "/interview-follow-up/"  # as conftest's server: a GitHub Pages project site
 
 # Typed into the worksheet; the drafts need no more than these.
 ANSWERS = {
@@ -62,54 +59,6 @@ CACHE_SIZES = """async () => {
 }"""
 
 
-def load_offline_module() -> Any:
-    """worksheet/offline.py, imported by path as the hooks do."""
-    spec = importlib.util.spec_from_file_location(
-        "offline_under_test", ROOT / "worksheet" / "offline.py"
-    )
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    spec.loader.exec_module(module)
-    return module
-
-
-class Site:
-    """A built site on a free loopback port under PREFIX; ``root`` may change between requests."""
-
-    def __init__(self, root: Path) -> None:
-        self.root = root
-        site = self
-
-        class Handler(http.server.SimpleHTTPRequestHandler):
-            extensions_map = MIME_TYPES
-
-            def __init__(self, *args: Any, **kwargs: Any) -> None:
-                super().__init__(*args, directory=str(site.root), **kwargs)
-
-            def translate_path(self, path: str) -> str:
-                if not path.startswith(PREFIX):
-                    return str(site.root / "__outside_the_sub_path__")
-                return super().translate_path("/" + path[len(PREFIX) :])
-
-            def log_message(self, format: str, *args: Any) -> None:
-                pass
-
-        self.server = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
-        self.server.daemon_threads = True
-        self.origin = f"http://127.0.0.1:{self.server.server_address[1]}"
-        self.url = self.origin + PREFIX
-        self.thread = threading.Thread(target=self.server.serve_forever, daemon=True)
-        self.thread.start()
-        self.running = True
-
-    def stop(self) -> None:
-        if self.running:
-            self.running = False
-            self.server.shutdown()
-            self.server.server_close()
-            self.thread.join(timeout=5)
-
-
 class Watch:
     """Every request, console error and page error of one browser context."""
 
@@ -138,15 +87,13 @@ class Watch:
 
 
 @pytest.fixture
-def site(built_site: Path) -> Iterator[Site]:
-    served = Site(built_site)
-    try:
+def site(built_site: Path) -> Iterator[SiteServer]:
+    """The built site on a server of its own: tests stop it, or deploy another build to it."""
+    with SiteServer(built_site) as served:
         yield served
-    finally:
-        served.stop()
 
 
-def new_context(browser: Browser, site: Site) -> tuple[BrowserContext, Watch]:
+def new_context(browser: Browser, site: SiteServer) -> tuple[BrowserContext, Watch]:
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     context.add_init_script(RECORD_VIOLATIONS)
     return context, Watch(context, site.origin)
@@ -177,12 +124,12 @@ def assert_no_violations(page: Page) -> None:
     assert page.evaluate("window.__cspViolations") == [], page.url
 
 
-def go_offline(context: BrowserContext, site: Site) -> None:
+def go_offline(context: BrowserContext, site: SiteServer) -> None:
     site.stop()
     context.set_offline(True)
 
 
-def test_after_one_visit_the_whole_site_works_offline(browser: Browser, site: Site) -> None:
+def test_after_one_visit_the_whole_site_works_offline(browser: Browser, site: SiteServer) -> None:
     context, watch = new_context(browser, site)
     page = context.new_page()
     page.goto(site.url + "worksheet/")
@@ -230,7 +177,7 @@ def test_after_one_visit_the_whole_site_works_offline(browser: Browser, site: Si
 
 
 def test_the_privacy_page_removes_and_restores_the_offline_copy(
-    browser: Browser, site: Site
+    browser: Browser, site: SiteServer
 ) -> None:
     context, watch = new_context(browser, site)
     page = context.new_page()
@@ -279,8 +226,8 @@ def build_v2(tmp: Path, site_url: str) -> Path:
         else:
             shutil.copy2(source, project / name)
     (project / "node_modules").symlink_to(ROOT / "node_modules")
-    (project / ".cache").mkdir()
-    (project / ".cache" / "wheels").symlink_to(ROOT / ".cache" / "wheels")
+    runtime.wheels_dir(project).parent.mkdir()
+    runtime.wheels_dir(project).symlink_to(runtime.wheels_dir(ROOT))
     frame = project / "src" / "followup" / "templates" / "_frame.j2"
     text = frame.read_text()
     for closing in V2_CLOSINGS:
@@ -294,7 +241,7 @@ def build_v2(tmp: Path, site_url: str) -> Path:
 
 
 def test_a_new_build_waits_for_reload_then_replaces_the_old_one_whole(
-    browser: Browser, site: Site, built_site: Path, tmp_path: Path
+    browser: Browser, site: SiteServer, built_site: Path, tmp_path: Path
 ) -> None:
     v2 = build_v2(tmp_path, site.url)
     assert (v2 / "app/pyodide/pyodide-lock.json").read_bytes() != (
@@ -348,56 +295,3 @@ def test_a_new_build_waits_for_reload_then_replaces_the_old_one_whole(
     assert_no_violations(page)
     context.close()
     watch.assert_clean()
-
-
-def manifest_urls(site_dir: Path) -> set[str]:
-    text = (site_dir / "sw.js").read_text(encoding="utf-8")
-    match = re.search(r"const MANIFEST = (\[.*?\]);", text, re.DOTALL)
-    assert match, "no precache manifest in sw.js"
-    return {entry["url"] for entry in json.loads(match.group(1))}
-
-
-def test_the_precache_lists_every_file_of_the_build(built_site: Path) -> None:
-    files = {
-        path.relative_to(built_site).as_posix()
-        for path in built_site.rglob("*")
-        if path.is_file() and path.name != "sw.js" and path.suffix != ".map"
-    }
-    assert manifest_urls(built_site) == files
-    assert {"index.html", "search/search_index.json", "app/worker.mjs"} <= files
-    assert {"app/pyodide/pyodide.asm.wasm", "app/pyodide/pyodide-lock.json"} <= files
-    assert any(name.startswith("app/pyodide/followup-") for name in files)
-
-
-def test_every_page_has_a_policy_that_allows_the_scripts_it_may_run(built_site: Path) -> None:
-    """Each page's policy allows its own inline scripts, and also those that Material's instant
-    navigation re-runs from any other page (the ones inside its container)."""
-    offline = load_offline_module()
-    policies, rerun = {}, set()
-    for path in built_site.rglob("*.html"):
-        html = path.read_text(encoding="utf-8")
-        found = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', html)
-        assert len(found) == 1, path
-        policy = found[0]
-        directives = dict(d.strip().split(" ", 1) for d in policy.split(";"))
-        assert directives["default-src"] == "'self'"
-        assert "'unsafe-inline'" not in directives["script-src"], path
-        assert all(h in policy for h in offline.inline_script_hashes(html)), path
-        policies[path] = policy
-        container = html[html.find('data-md-component="container"') :]
-        rerun |= set(offline.inline_script_hashes(container))
-    for path, policy in policies.items():
-        assert all(h in policy for h in rerun), path
-
-
-def test_inline_script_hashes_match_what_the_browser_hashes() -> None:
-    offline = load_offline_module()
-    html = (
-        '<script>a()\r\nb()</script><script src="x.js"></script>'
-        '<script type="application/json">{}</script><script type="module">c()</script>'
-    )
-    # sha256 of "a()\nb()" and of "c()": line ends are normalised as the HTML parser does.
-    assert offline.inline_script_hashes(html) == [
-        "'sha256-ibDq25dfxIOXFsZCi7JYnQkIbM0rgaCZ1K4jOsB5hdI='",
-        "'sha256-uv6BXxguRKhBqgeOtcyTvppA2Vttceh37dUo7xwS8Ug='",
-    ]

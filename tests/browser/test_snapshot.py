@@ -12,7 +12,7 @@ from playwright.sync_api import Browser, Page, expect
 from sitekit import cli_drafts
 
 ROOT = Path(__file__).resolve().parents[2]
-FIXTURE = ROOT / "tests" / "fixtures" / "panel.json"
+FIXTURE = ROOT / "src" / "followup" / "answers" / "panel.json"
 RESTORED = "followup: the engine was restored from its snapshot"
 READ_DRAFTS = """() => [...document.querySelectorAll('[data-fw-drafts] [data-draft-kind]')].map(card => [
   card.dataset.draftKind,

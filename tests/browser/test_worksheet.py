@@ -162,7 +162,7 @@ def test_typing_answers_makes_drafts(ws: Worksheet) -> None:
     expect(body).to_contain_text("streaming at scale")
     expect(body).to_contain_text("Ada Lovelace")
     expect(summary).to_be_hidden()
-    expect(ws.page.locator("[data-fw-plan] .fw-timeline")).to_contain_text("Thank-you note")
+    expect(ws.page.locator("[data-fw-plan] .fu-timeline")).to_contain_text("Thank-you note")
 
 
 @pytest.mark.parametrize("path", FIXTURES, ids=[p.stem for p in FIXTURES])
@@ -189,7 +189,7 @@ def test_a_bad_import_says_why_and_changes_nothing(ws: Worksheet, path: Path) ->
 
 def test_field_errors_show_next_to_their_fields(ws: Worksheet) -> None:
     ws.clear()
-    ws.import_file(ROOT / "tests" / "fixtures" / "minimal.json")
+    ws.import_file(ROOT / "src" / "followup" / "answers" / "minimal.json")
     expect(ws.card("thank_you")).to_be_visible()
     ws.control("interview.interviewers.0.name").fill("Grace Hopper")
     email_input = ws.control("interview.interviewers.0.email")
@@ -210,12 +210,12 @@ def test_field_errors_show_next_to_their_fields(ws: Worksheet) -> None:
     expect(error).to_be_empty()
     expect(email_input).not_to_have_attribute("aria-invalid", "true")
     expect(summary).to_be_hidden()
-    expect(ws.card("thank_you").locator(".fw-draft__meta")).to_contain_text("grace@example.org")
+    expect(ws.card("thank_you").locator(".fu-draft__meta")).to_contain_text("grace@example.org")
 
 
 def test_adding_and_removing_an_interviewer(ws: Worksheet) -> None:
     ws.clear()
-    ws.import_file(ROOT / "tests" / "fixtures" / "minimal.json")
+    ws.import_file(ROOT / "src" / "followup" / "answers" / "minimal.json")
     ws.control("interview.interviewers.0.name").fill("Grace Hopper")
     ws.page.get_by_role("button", name="Add interviewer").click()
     second = ws.control("interview.interviewers.1.name")
@@ -231,6 +231,37 @@ def test_adding_and_removing_an_interviewer(ws: Worksheet) -> None:
     expect(ws.control("interview.interviewers.1.name")).to_have_count(0)
     expect(ws.page.locator('[data-draft-kind="thank_you"]')).to_have_count(1)
     expect(ws.card("thank_you")).to_contain_text("Dear Alan Turing")
+
+
+def test_an_edited_thank_you_follows_its_interviewer_when_another_is_removed(
+    ws: Worksheet,
+) -> None:
+    """Thank-you notes are numbered by interviewer: the engine says which edits move up."""
+    ws.clear()
+    panel = ROOT / "src" / "followup" / "answers" / "panel.json"
+    ws.import_file(panel)
+    ws.wait_for_drafts(cli_drafts(panel))
+    second = ws.card("thank_you", 1)
+    expect(second).to_contain_text("Dear Alan Turing")
+    second.get_by_role("button", name="Edit").click()
+    edited = "Dear Alan Turing,\n\nThank you for the tour of the streaming platform.\n\nAda"
+    second.locator('[data-fw-edit="body"]').fill(edited)
+    expect(second.locator('[data-draft-part="body"]')).to_have_text(edited)
+    second.get_by_role("button", name="Done editing").click()
+    ws.page.get_by_role("button", name="Remove interviewer 1").click()
+    expect(ws.page.locator('[data-fw-drafts] [data-draft-kind="thank_you"]')).to_have_count(2)
+    first = ws.card("thank_you", 0)
+    expect(first.locator('[data-draft-part="body"]')).to_have_text(edited)
+    expect(first.locator("[data-fw-edited]")).to_be_visible()
+    expect(ws.card("thank_you", 1)).to_contain_text("Dear Katherine Johnson")
+    expect(ws.card("thank_you", 1).locator("[data-fw-edited]")).to_be_hidden()
+    ws.settled()
+    saved = ws.page.evaluate("() => JSON.parse(localStorage.getItem('followup-worksheet')).edits")
+    assert saved == {"thank_you.0": {"subject": expected_subject(ws), "body": edited}}
+
+
+def expected_subject(ws: Worksheet) -> str:
+    return ws.card("thank_you", 0).locator('[data-draft-part="subject"]').inner_text()
 
 
 def test_answers_survive_a_reload(ws: Worksheet) -> None:
@@ -253,7 +284,7 @@ def test_answers_survive_a_reload(ws: Worksheet) -> None:
 
 def test_export_then_import_round_trip(ws: Worksheet, tmp_path: Path) -> None:
     ws.clear()
-    panel = ROOT / "tests" / "fixtures" / "panel.json"
+    panel = ROOT / "src" / "followup" / "answers" / "panel.json"
     ws.import_file(panel)
     ws.wait_for_drafts(cli_drafts(panel))
     ws.control("update").fill("I have since shipped the new pipeline.")
@@ -278,7 +309,7 @@ def test_export_then_import_round_trip(ws: Worksheet, tmp_path: Path) -> None:
 
 def test_an_edited_draft_is_reviewed_kept_and_can_be_reset(ws: Worksheet) -> None:
     ws.clear()
-    panel = ROOT / "tests" / "fixtures" / "panel.json"
+    panel = ROOT / "src" / "followup" / "answers" / "panel.json"
     expected = cli_drafts(panel)
     ws.import_file(panel)
     ws.wait_for_drafts(expected)
@@ -308,7 +339,7 @@ def test_an_edited_draft_is_reviewed_kept_and_can_be_reset(ws: Worksheet) -> Non
 
 
 def test_copy_and_mailto(ws: Worksheet) -> None:
-    panel = ROOT / "tests" / "fixtures" / "panel.json"
+    panel = ROOT / "src" / "followup" / "answers" / "panel.json"
     ws.import_file(panel)
     expected = cli_drafts(panel)
     ws.wait_for_drafts(expected)
@@ -325,7 +356,7 @@ def test_copy_and_mailto(ws: Worksheet) -> None:
 
 
 def test_calendar_and_email_downloads_parse(ws: Worksheet, tmp_path: Path) -> None:
-    panel = ROOT / "tests" / "fixtures" / "panel.json"
+    panel = ROOT / "src" / "followup" / "answers" / "panel.json"
     expected = cli_drafts(panel)
     ws.import_file(panel)
     ws.wait_for_drafts(expected)
@@ -335,7 +366,7 @@ def test_calendar_and_email_downloads_parse(ws: Worksheet, tmp_path: Path) -> No
     )
     calendar = icalendar.Calendar.from_ical(ics.read_bytes())
     events = calendar.walk("VEVENT")
-    dated = ws.page.locator("[data-fw-plan] .fw-timeline [data-plan-kind]")
+    dated = ws.page.locator("[data-fw-plan] .fu-timeline [data-plan-kind]")
     assert len(events) == dated.count() > 0
     card = ws.card("thank_you")
     eml = tmp_path / "draft.eml"

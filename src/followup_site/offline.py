@@ -4,7 +4,7 @@
 allowing the page's own inline scripts by their sha256 (Material's few small ones) and nothing
 from any other origin. ``build_service_worker`` runs ``precache.cjs`` (Workbox's workbox-build,
 from npm) over the built site, writing ``sw.js`` with a revision hash of every file.
-Both are called from ``macros/hooks.py`` (``on_post_page`` and ``on_post_build``).
+Both run from ``followup_site.finish``, after the site's pages are written.
 """
 
 from __future__ import annotations
@@ -12,22 +12,19 @@ from __future__ import annotations
 import base64
 import hashlib
 import json
-import logging
+import os
 import re
 import shutil
 import subprocess
-import time
+from dataclasses import dataclass
 from pathlib import Path
-from urllib.parse import urlsplit
 
-from mkdocs.config.defaults import MkDocsConfig
-from mkdocs.exceptions import PluginError
+from . import BuildError
 
-log = logging.getLogger("mkdocs.hooks.offline")
-
-ROOT = Path(__file__).resolve().parent.parent
-PRECACHE_SCRIPT = ROOT / "worksheet" / "precache.cjs"
+PRECACHE_SCRIPT = Path(__file__).resolve().parent / "precache.cjs"
 SW_NAME = "sw.js"
+# The service worker's source in the project: Workbox's runtime goes in front of it.
+SW_SOURCE = Path("worksheet") / SW_NAME
 
 # Everything from this site, nothing from anywhere else. `'wasm-unsafe-eval'` lets WebAssembly
 # compile (Pyodide); it allows no JavaScript eval. Chromium gives a module worker the policy of
@@ -54,7 +51,7 @@ INLINE_SCRIPT = re.compile(
 )
 ATTR = re.compile(r"""([^\s=/>]+)(?:\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+)))?""")
 META_CHARSET = re.compile(r"<meta\s+charset=[\"']?[\w-]+[\"']?\s*/?>", re.IGNORECASE)
-# Tells offline.mjs that this is `mkdocs serve`: no service worker there (see `serving`).
+# Tells offline.mjs that this is a development server (`mkdocs serve`): no service worker there.
 DEV_MARKER = '<meta name="followup-offline" content="off">'
 
 
@@ -80,7 +77,7 @@ def content_security_policy(html: str, *, dev: bool = False) -> str:
     """The policy for one page: POLICY plus the hashes of the page's own inline scripts.
 
     ``dev`` (``mkdocs serve``) allows inline scripts instead, because the server injects its
-    live-reload script into every response, after this hook ran.
+    live-reload script into every response, after the build.
     """
     extra = ["'unsafe-inline'"] if dev else inline_script_hashes(html)
     directives = {**POLICY, "script-src": [*POLICY["script-src"], *extra]}
@@ -95,42 +92,29 @@ def add_policy(html: str, *, dev: bool = False) -> str:
         tag += DEV_MARKER
     anchor = META_CHARSET.search(html) or re.search(r"<head[^>]*>", html, re.IGNORECASE)
     if anchor is None:
-        raise PluginError("cannot add the Content-Security-Policy: the page has no <head>")
+        raise BuildError("cannot add the Content-Security-Policy: the page has no <head>")
     return html[: anchor.end()] + tag + html[anchor.end() :]
 
 
-def serving(config: MkDocsConfig) -> bool:
-    """True under ``mkdocs serve``, which sets ``site_url`` to its own address (serve.py).
+@dataclass(frozen=True)
+class Precache:
+    """What ``sw.js`` precaches: how many files, how many bytes."""
 
-    This project leaves ``site_url`` unset, so a published build never matches.
-    """
-    if not config.site_url:
-        return False
-    url = urlsplit(config.site_url)
-    host, port = config.dev_addr
-    return url.scheme == "http" and url.hostname == host.strip("[]") and url.port == port
+    count: int
+    size: int
 
 
-def add_policy_to_static_pages(config: MkDocsConfig) -> None:
-    """The theme's own pages (404.html) skip ``on_post_page``; give them the same policy."""
-    site = Path(config.site_dir)
-    for name in config.theme.static_templates:
-        path = site / name
-        if name.endswith(".html") and path.is_file():
-            html = path.read_text(encoding="utf-8")
-            if "Content-Security-Policy" not in html:
-                path.write_text(add_policy(html, dev=serving(config)), encoding="utf-8")
-
-
-def build_service_worker(site_dir: Path) -> dict[str, int]:
-    """Write ``site_dir/sw.js`` with Workbox; return the precache's file count and bytes."""
+def build_service_worker(site_dir: Path, root: Path) -> Precache:
+    """Write ``site_dir/sw.js`` (Workbox, from the project at ``root``); return its precache."""
     node = shutil.which("node")
     if node is None:
-        raise PluginError("Node.js is needed to write the service worker: run `make setup`")
-    started = time.perf_counter()
+        raise BuildError("Node.js is needed to write the service worker: run `make setup`")
+    # workbox-build is the project's npm package, wherever this module is installed.
+    env = {**os.environ, "NODE_PATH": str(root / "node_modules")}
     result = subprocess.run(
-        [node, str(PRECACHE_SCRIPT), str(site_dir)],
-        cwd=ROOT,
+        [node, str(PRECACHE_SCRIPT), str(site_dir), str(root / SW_SOURCE)],
+        cwd=root,
+        env=env,
         capture_output=True,
         text=True,
         check=False,
@@ -138,26 +122,8 @@ def build_service_worker(site_dir: Path) -> dict[str, int]:
     if result.returncode != 0:
         missing = "Cannot find module" in result.stderr
         hint = " (workbox-build is not installed: run `make setup`)" if missing else ""
-        raise PluginError(f"writing the service worker failed{hint}: {result.stderr.strip()}")
+        raise BuildError(f"writing the service worker failed{hint}: {result.stderr.strip()}")
     summary = json.loads(result.stdout)
     if summary["warnings"]:
-        raise PluginError(f"workbox-build: {'; '.join(summary['warnings'])}")
-    log.info(
-        "Offline copy: %d files, %.1f MB precached by %s (%.2f s)",
-        summary["count"],
-        summary["size"] / 1e6,
-        SW_NAME,
-        time.perf_counter() - started,
-    )
-    return {"count": summary["count"], "size": summary["size"]}
-
-
-def post_page(output: str, config: MkDocsConfig) -> str:
-    """``on_post_page``: the page with its Content-Security-Policy."""
-    return add_policy(output, dev=serving(config))
-
-
-def post_build(config: MkDocsConfig) -> None:
-    """``on_post_build``: the theme's static pages get their policy, then the service worker."""
-    add_policy_to_static_pages(config)
-    build_service_worker(Path(config.site_dir))
+        raise BuildError(f"workbox-build: {'; '.join(summary['warnings'])}")
+    return Precache(count=int(summary["count"]), size=int(summary["size"]))

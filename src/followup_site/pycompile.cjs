@@ -1,7 +1,7 @@
 // Compile Python to bytecode with the Python that runs it: Pyodide's own, in Node.
 //
-// Usage: node worksheet/pycompile.cjs PYODIDE_DIR JOBS.json   (run by worksheet/runtime.py,
-// which caches the results by content). JOBS.json is a list of
+// Usage: node pycompile.cjs PYODIDE_DIR JOBS.json   (run by followup_site/runtime.py, which
+// caches the results by content). JOBS.json is a list of
 //   {"kind": "wheel", "source": IN.whl, "target": OUT.whl}
 //   {"kind": "stdlib", "source": python_stdlib.zip, "target": OUT.zip, "exclude": [names]}
 //
@@ -67,7 +67,7 @@ def run(job):
 
 async function main() {
   const [pyodideDir, jobsFile] = process.argv.slice(2);
-  if (!pyodideDir || !jobsFile) throw new Error("usage: node worksheet/pycompile.cjs PYODIDE_DIR JOBS.json");
+  if (!pyodideDir || !jobsFile) throw new Error("usage: node pycompile.cjs PYODIDE_DIR JOBS.json");
   const indexURL = `${resolve(pyodideDir)}/`; // a path: Node's Pyodide reads files, not URLs
   const { loadPyodide } = await import(pathToFileURL(`${indexURL}pyodide.mjs`).href);
   const pyodide = await loadPyodide({ indexURL, stdout: () => {}, stderr: (line) => console.error(line) });

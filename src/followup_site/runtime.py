@@ -1,15 +1,17 @@
 """Self-hosted Pyodide runtime for the worksheet: fetch once, assemble offline into the site.
 
-``prepare`` needs the network (npm and PyPI) and fills ``node_modules/`` and ``.cache/wheels/``;
-``assemble`` runs on every site build without it and writes the folder that ``worker.mjs`` loads
-from: the Pyodide core, three wheels and a ``pyodide-lock.json`` that lists only those wheels.
-The wheels and the standard library ship bytecode, not sources (Pyodide's npm package has the
-standard library as ``.py`` files, which the browser would compile at every start): ``pycompile.cjs``
-compiles them with Pyodide's own Python in Node, and leaves out of the standard library what a
-drafting engine in a Web Worker never imports (STDLIB_EXCLUDE), so the zip gets smaller, not
-larger. Results are cached by content in ``node_modules/.cache/followup-pyc/``.
+``prepare`` needs the network (npm and PyPI) and fills ``node_modules/`` and
+``.followup-cache/wheels/``; ``assemble`` runs on every site build without it and writes the
+folder that ``worker.mjs`` loads from: the Pyodide core, three wheels and a ``pyodide-lock.json``
+that lists only those wheels. The wheels and the standard library ship bytecode, not sources
+(Pyodide's npm package has the standard library as ``.py`` files, which the browser would
+compile at every start): ``pycompile.cjs`` compiles them with Pyodide's own Python in Node, and
+leaves out of the standard library what a drafting engine in a Web Worker never imports
+(STDLIB_EXCLUDE), so the zip gets smaller, not larger. Results are cached by content in
+``node_modules/.cache/followup-pyc/``. The engine wheel holds ``src/followup`` only: this
+package (build-time code) never reaches the browser.
 
-Usage: ``python worksheet/runtime.py prepare`` and ``python worksheet/runtime.py assemble OUTDIR``.
+Usage: ``python -m followup_site prepare`` and ``python -m followup_site assemble OUTDIR``.
 """
 
 from __future__ import annotations
@@ -28,6 +30,8 @@ import zipfile
 from pathlib import Path
 from typing import Any
 
+from . import BuildError
+
 # The one place where the browser's Python dependencies are pinned. Pyodide itself is pinned in
 # package.json / package-lock.json. The hash is PyPI's for the pure Jinja2 wheel.
 JINJA2_VERSION = "3.1.6"
@@ -41,6 +45,10 @@ PACKAGES = ("jinja2", "markupsafe", "followup")
 # The core files loadPyodide fetches from indexURL (pyodide.js, maps and .d.ts stay out); the
 # standard library, python_stdlib.zip, is compiled (compile_stdlib).
 CORE_FILES = ("pyodide.mjs", "pyodide.asm.mjs", "pyodide.asm.wasm")
+
+# The project's own cache, beside (never inside) any builder's: MkDocs and Zensical both own
+# `.cache/`, and `zensical build --clean` empties it. Wheels live here, the assembled runtime too.
+CACHE_DIR = ".followup-cache"
 
 # Fixed zip timestamps make the engine wheel byte-identical for identical sources.
 _EPOCH = (1980, 1, 1, 0, 0, 0)
@@ -79,7 +87,7 @@ ENCODINGS_KEPT = (
 )  # fmt: skip
 
 
-class RuntimeNotPrepared(RuntimeError):
+class RuntimeNotPrepared(BuildError):
     """Raised by ``assemble`` when a file that ``prepare`` downloads or builds is missing."""
 
 
@@ -115,7 +123,7 @@ def prepare(root: Path) -> None:
     if installed != _pyodide_version(root):
         _run(["npm", "ci", "--no-audit", "--no-fund"], cwd=root)
 
-    wheels = root / ".cache" / "wheels"
+    wheels = wheels_dir(root)
     wheels.mkdir(parents=True, exist_ok=True)
     jinja2 = wheels / JINJA2_WHEEL
     if not jinja2.exists() or _sha256(jinja2) != JINJA2_SHA256:
@@ -136,6 +144,16 @@ def prepare(root: Path) -> None:
             _check_pure(Path(tmp) / MARKUPSAFE_WHEEL)
             shutil.copyfile(Path(tmp) / MARKUPSAFE_WHEEL, markupsafe)
     _check_pure(markupsafe)
+
+
+def wheels_dir(root: Path) -> Path:
+    """Where ``prepare`` keeps the Jinja2 and MarkupSafe wheels of the project at ``root``."""
+    return root / CACHE_DIR / "wheels"
+
+
+def runtime_dir(root: Path) -> Path:
+    """Where site builds assemble the runtime before copying it into the site."""
+    return root / CACHE_DIR / "runtime"
 
 
 def _record_hash(data: bytes) -> str:
@@ -187,7 +205,7 @@ def build_engine_source_wheel(root: Path, out: Path) -> Path:
         (f"{dist_info}/METADATA", ("\n".join(metadata) + "\n").encode()),
         (
             f"{dist_info}/WHEEL",
-            b"Wheel-Version: 1.0\nGenerator: worksheet/runtime.py\n"
+            b"Wheel-Version: 1.0\nGenerator: followup_site.runtime\n"
             b"Root-Is-Purelib: true\nTag: py3-none-any\n",
         ),
         (f"{dist_info}/top_level.txt", f"{name}\n".encode()),
@@ -332,16 +350,16 @@ def assemble(root: Path, out: Path) -> list[Path]:
     under any sub-path.
     """
     core = root / "node_modules" / "pyodide"
-    wheels = root / ".cache" / "wheels"
+    cached = wheels_dir(root)
     copied = [core / name for name in CORE_FILES]
-    copied += [wheels / JINJA2_WHEEL, wheels / MARKUPSAFE_WHEEL]
+    copied += [cached / JINJA2_WHEEL, cached / MARKUPSAFE_WHEEL]
     needed = [*copied, core / "python_stdlib.zip", core / "pyodide-lock.json"]
     missing = [p for p in needed if not p.exists()]
     if missing:
         names = [str(path.relative_to(root)) for path in missing]
         raise RuntimeNotPrepared(
             f"the worksheet runtime is not prepared: {', '.join(names)} missing. "
-            "Run `make setup` (or `python worksheet/runtime.py prepare`) once with network access."
+            "Run `make setup` (or `python -m followup_site prepare`) once with network access."
         )
     out.mkdir(parents=True, exist_ok=True)
     written = []
@@ -354,26 +372,3 @@ def assemble(root: Path, out: Path) -> list[Path]:
         wheels = compile_wheels(root, sources, out)
         lock = write_lock(core / "pyodide-lock.json", sources, out)
     return [*written, *wheels, lock]
-
-
-def main(argv: list[str]) -> int:
-    """Command line: ``prepare`` or ``assemble OUTDIR``."""
-    root = Path(__file__).resolve().parent.parent
-    if argv[:1] == ["prepare"] and len(argv) == 1:
-        prepare(root)
-        return 0
-    if argv[:1] == ["assemble"] and len(argv) == 2:
-        try:
-            files = assemble(root, Path(argv[1]))
-        except RuntimeNotPrepared as error:
-            print(error, file=sys.stderr)
-            return 1
-        for path in files:
-            print(path)
-        return 0
-    print("usage: runtime.py prepare | runtime.py assemble OUTDIR", file=sys.stderr)
-    return 2
-
-
-if __name__ == "__main__":
-    sys.exit(main(sys.argv[1:]))

@@ -1,9 +1,9 @@
 """The worksheet's HTML, generated at build time from the engine's answers model so it cannot drift.
 
-``render(arg)`` is what the ``<!-- worksheet -->`` shortcode becomes: the form (every control named
+``render()`` is what the guide's ``{{ worksheet() }}`` macro becomes: the form (every control named
 by its answers path, e.g. ``interview.interviewers.0.email``), the toolbar, the status line and the
-empty containers that ``worksheet.mjs`` fills with drafts and the plan. The result is one HTML block
-without blank lines, so Markdown passes it through untouched.
+empty containers that ``worksheet.mjs`` and its modules fill with drafts and the plan. The result is
+one HTML block without blank lines, so Markdown passes it through untouched.
 """
 
 from __future__ import annotations
@@ -32,7 +32,7 @@ INPUT_TYPES: dict[str, dict[str, str]] = {
     "date": {"type": "date"},
     "time": {"type": "time"},
 }
-# The row index in a repeating group's <template>; worksheet.mjs replaces it in every attribute.
+# The row index in a repeating group's <template>; form.mjs replaces it in every attribute.
 INDEX = "__i__"
 
 
@@ -155,7 +155,7 @@ def _repeat(node: dict[str, Any], defaults: dict[str, str]) -> str:
     path, item = node["path"], node["item_label"]
     gid = _id(path)
     row = _row(node, defaults)
-    # Rows are numbered for people from 1; <span data-fw-n> is filled in by worksheet.mjs.
+    # Rows are numbered for people from 1; <span data-fw-n> is filled in by form.mjs.
     first = row.replace(INDEX, "0").replace("<span data-fw-n></span>", "<span data-fw-n>1</span>")
     # The group's help and its own errors (e.g. too many rows) are read with its legend.
     described = " ".join(([f"{gid}-help"] if node["help"] else []) + [f"{gid}-error"])
@@ -225,6 +225,8 @@ def _field(
         control = f"<select{_attrs(attrs)}>{''.join(options)}</select>"
     elif kind == "multiline":
         control = f"<textarea{_attrs(attrs | {'rows': '3'})}></textarea>"
+    elif kind == "flag":  # true or false: a checkbox, never a required one
+        control = f'<input type="checkbox"{_attrs(attrs | {"required": None})}>'
     else:
         attrs |= _input_attrs(kind, path)
         control = f"<input{_attrs(attrs)}>"

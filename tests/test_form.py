@@ -1,31 +1,14 @@
-"""The worksheet's generated HTML (worksheet/form.py) against the engine's model, without a browser."""
+"""The worksheet's generated HTML (followup_site/form.py) against the engine's model, without a browser."""
 
 from __future__ import annotations
 
-import importlib.util
-import sys
 from html.parser import HTMLParser
-from pathlib import Path
-from types import ModuleType
 from typing import Any
 
 import pytest
 
 from followup import model
-
-ROOT = Path(__file__).resolve().parents[2]
-
-
-def _load_form() -> ModuleType:
-    spec = importlib.util.spec_from_file_location("worksheet_form", ROOT / "worksheet" / "form.py")
-    assert spec and spec.loader
-    module = importlib.util.module_from_spec(spec)
-    sys.modules[spec.name] = module
-    spec.loader.exec_module(module)
-    return module
-
-
-form = _load_form()
+from followup_site import form
 
 
 class Elements(HTMLParser):

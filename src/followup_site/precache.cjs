@@ -1,8 +1,9 @@
-// Write the site's service worker: Workbox's runtime, then worksheet/sw.js with the precache
-// manifest (every file of the built site, each with a revision hash and its sha256 integrity)
-// injected by workbox-build.
+// Write the site's service worker: Workbox's runtime, then the project's worksheet/sw.js with the
+// precache manifest (every file of the built site, each with a revision hash and its sha256
+// integrity) injected by workbox-build.
 //
-// Usage: node worksheet/precache.cjs SITE_DIR   (run by worksheet/offline.py after each build)
+// Usage: node precache.cjs SITE_DIR SW_SOURCE   (run by followup_site/offline.py, last step of
+// `python -m followup_site finish`)
 // Prints one line of JSON: {"count": files, "size": bytes, "warnings": [...]}.
 "use strict";
 
@@ -20,9 +21,10 @@ const SW_NAME = "sw.js";
 /**
  * Workbox's runtime and our service worker source as one classic script: no bundler, no
  * `importScripts` (one file to fetch and to compare on update).
+ * @param {string} source our service worker (worksheet/sw.js)
  * @returns {string}
  */
-function serviceWorkerSource() {
+function serviceWorkerSource(source) {
   const from = path.dirname(require.resolve("workbox-build/package.json"));
   const version = require("workbox-build/package.json").version;
   const parts = [`// Workbox ${version} (MIT, https://github.com/GoogleChrome/workbox): ${RUNTIME.join(", ")}`];
@@ -31,7 +33,7 @@ function serviceWorkerSource() {
     // The source map comments point at files that the site does not ship.
     parts.push(fs.readFileSync(file, "utf8").replace(/^\/\/# sourceMappingURL=.*$/m, ""));
   }
-  parts.push(fs.readFileSync(path.join(__dirname, "sw.js"), "utf8"));
+  parts.push(fs.readFileSync(source, "utf8"));
   return parts.join("\n");
 }
 
@@ -53,12 +55,12 @@ function withIntegrity(siteDir) {
 }
 
 async function main() {
-  const [siteDir] = process.argv.slice(2);
-  if (!siteDir) throw new Error("usage: node worksheet/precache.cjs SITE_DIR");
+  const [siteDir, source] = process.argv.slice(2);
+  if (!siteDir || !source) throw new Error("usage: node precache.cjs SITE_DIR SW_SOURCE");
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), "followup-sw-"));
   try {
     const swSrc = path.join(tmp, SW_NAME);
-    fs.writeFileSync(swSrc, serviceWorkerSource());
+    fs.writeFileSync(swSrc, serviceWorkerSource(source));
     const { count, size, warnings } = await injectManifest({
       swSrc,
       swDest: path.join(siteDir, SW_NAME),

@@ -1,0 +1,54 @@
+// The engine's status line above the form: loading (step 1 or 2 of 2), ready, or an error with
+// a Retry button, which also appears when loading stalls.
+
+import { find, setText } from "./dom.mjs";
+
+/** @typedef {import("./protocol.mjs").Status} Status */
+
+/** Loading that has not moved on for this long gets a Retry button (a download that hangs). */
+const STALL_MS = 45_000;
+/** @type {Partial<Record<Status["stage"], string>>} the other stages show the worker's message */
+const MESSAGES = {
+  "loading-runtime": "Loading the drafting engine (step 1 of 2). You can fill in the form meanwhile.",
+  "loading-packages": "Loading the drafting engine (step 2 of 2). You can fill in the form meanwhile.",
+  ready: "Ready: your drafts update as you type.",
+};
+
+export class StatusLine {
+  /**
+   * @param {HTMLElement} box `[data-fw-status]`
+   * @param {() => void} retry what the Retry button does (after hiding itself)
+   */
+  constructor(box, retry) {
+    this.box = box;
+    this.text = find(box, "[data-fw-status-text]");
+    this.retry = find(box, "[data-fw-retry]");
+    this.stallTimer = 0;
+    this.retry.addEventListener("click", () => {
+      this.retry.hidden = true;
+      retry();
+    });
+  }
+
+  /**
+   * @param {Status} status
+   * @param {boolean} kept whether the answers are saved in this browser (said after an error)
+   */
+  show(status, kept) {
+    const { box, text, retry } = this;
+    box.dataset.stage = status.stage;
+    const saved = kept ? " Your answers are still saved in this browser." : "";
+    setText(text, MESSAGES[status.stage] ?? `${status.message}${saved}`);
+    retry.hidden = status.stage !== "error";
+    // A runtime that never finishes loading (a download cut short) gets a way out too.
+    clearTimeout(this.stallTimer);
+    if (status.stage.startsWith("loading")) {
+      this.stallTimer = window.setTimeout(() => {
+        if (!box.isConnected || box.dataset.stage !== status.stage) return;
+        setText(text, "The drafting engine is taking unusually long to load. You can keep " +
+          "filling in the form, or try loading it again.");
+        retry.hidden = false;
+      }, STALL_MS);
+    }
+  }
+}
