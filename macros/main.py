@@ -30,7 +30,7 @@ from typing import Any
 from urllib.parse import urlsplit
 
 import followup
-from followup import cli, examples, kinds, model
+from followup import cli, kinds, model
 from followup.render import Draft
 from followup.review import CHECKS, reviewed_drafts
 from followup_site import BuildError, cards, form
@@ -38,7 +38,7 @@ from followup_site.finish import finish
 
 ROOT = Path(__file__).resolve().parent.parent
 # The one place that says where the guide's example answers live.
-ANSWERS = examples.FOLDER
+ANSWERS = ROOT / "src" / "followup" / "answers"  # the examples (followup.examples), in this checkout
 log = logging.getLogger("mkdocs.plugins.followup")
 
 

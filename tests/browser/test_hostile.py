@@ -51,6 +51,7 @@ PAYLOADS = {
 # Fields a payload can't go into as it is: they must hold an address or a web link.
 ADDRESSES = {
     "candidate.email": "ada@example.org",
+    "contact.email": "priya@example.org",
     "interview.interviewers.0.email": "grace@example.org",
     "interview.extra_info.0.link": "https://example.org/case",
 }
@@ -224,7 +225,7 @@ def free_text_paths(page: Page) -> list[str]:
 def nest(values: dict[str, str]) -> dict[str, Any]:
     """Dotted form paths (`interview.interviewers.0.name`) as the answers document, the way
     worksheet.mjs collects them: a part followed by an index is a list."""
-    answers: dict[str, Any] = {"version": 1}
+    answers: dict[str, Any] = {"version": 2}
     for path, value in values.items():
         parts = [int(p) if p.isdigit() else p for p in path.split(".")]
         node: Any = answers
@@ -359,8 +360,8 @@ def test_imports_that_are_broken_of_another_version_or_50_mb_change_nothing(
         out.write(b'{"version": 1, "role": "')
         out.truncate(50_000_000)
     panel = json.loads((ROOT / "src/followup/answers/panel.json").read_text(encoding="utf-8"))
-    other_version = tmp_path / "answers-v2.json"
-    other_version.write_text(json.dumps({**panel, "version": 2}), encoding="utf-8")
+    other_version = tmp_path / "answers-v3.json"  # written by a newer worksheet
+    other_version.write_text(json.dumps({**panel, "version": 3}), encoding="utf-8")
     hostile_keys = tmp_path / "answers-keys.json"
     hostile_keys.write_text(
         json.dumps({**panel, PAYLOADS["img-onerror"]: 1, "role": PAYLOADS["close-and-script"]}),
@@ -537,9 +538,10 @@ def test_corrupt_saved_answers_are_offered_and_the_worksheet_starts_afresh(
 ) -> None:
     page = no_engine.new_page()
     try:
-        page.goto(f"{site_url}worksheet/")
+        # Stored from a guide page: an open worksheet would save its own answers on leaving.
+        page.goto(site_url)
         page.evaluate("([key, raw]) => localStorage.setItem(key, raw)", [STORAGE_KEY, raw])
-        page.reload()
+        page.goto(f"{site_url}worksheet/")
         notices = page.locator("[data-fw-notices]")
         expect(notices).to_contain_text("could not be read")
         with page.expect_download() as info:

@@ -36,7 +36,7 @@ ANSWERS = {
 GUIDE_PAGES = ["", "thank-you/", "situations/panel/", "timing/", "privacy/", "faq/"]
 # The v2 build: every closing line of every draft changes (templates/_frame.j2).
 V2_MARKER = "(v2)"
-V2_CLOSINGS = ("Kind regards,", "Warm wishes,", "Best,", "Yours sincerely,", "With best wishes,")
+V2_CLOSINGS = ("Kind regards,", "Best wishes,", "Best,", "Yours sincerely,", "With best wishes,")
 
 # Recorded in every page before any of its scripts run.
 RECORD_VIOLATIONS = """
