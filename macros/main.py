@@ -33,7 +33,7 @@ import followup
 from followup import cli, kinds, model
 from followup.render import Draft
 from followup.review import CHECKS, reviewed_drafts
-from followup_site import BuildError, cards, form
+from followup_site import BuildError, cards, contract, form
 from followup_site.finish import finish
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -260,6 +260,8 @@ def define_env(env: Any) -> None:
         "review_codes": lambda: review_codes(where()),
         "cli": run_cli,
         "worksheet": lambda: form.render(),
+        "contract": contract.fields_table,
+        "draft_kinds": contract.kinds_table,
     }
     for name, fn in macros.items():
         env.macro(_named(where, name, fn), name)

@@ -119,7 +119,10 @@ COPY: dict[str, Copy] = {
         "experience with project management software",
     ),
     "interview.concerns.answer": Copy(
-        "Your fuller answer", placeholder="three years of running sprints in Jira and Asana"
+        "Your fuller answer",
+        "As you would say it, in a sentence or two. Leave it empty until you have it: no "
+        "reply to this question is drafted until then.",
+        "I have run two-week sprints in Jira for three years.",
     ),
     "interview.extra_info": Copy(
         "Information to send",
@@ -133,7 +136,11 @@ COPY: dict[str, Copy] = {
         "Decision expected by",
         "The date they said they would decide. No check-in goes out before it.",
     ),
-    "interview.next_steps": Copy("Next steps they mentioned", placeholder="a take-home exercise"),
+    "interview.next_steps": Copy(
+        "Next steps they mentioned",
+        "A few words that follow \u201cthe next step is\u201d.",
+        "a take-home exercise",
+    ),
     "update": Copy(
         "News of your own",
         "Something new since the interview, for a later note. A full sentence.",
