@@ -220,7 +220,11 @@ def shape(text: Any) -> str:
 
 def end(text: Any) -> str:
     """A phrase or sentence ended as a sentence: ``Acme Inc.`` stays, ``a demo`` gets a full stop."""
-    out = _text(text).rstrip(_TRAILING) or _text(text)
+    typed = _text(text)
+    words = typed.split()
+    # Punctuation the person typed as a word of its own (",,") is theirs: only a stray mark
+    # at the end of a word goes.
+    out = typed if words and not any(c.isalnum() for c in words[-1]) else typed.rstrip(",;: ")
     return out if out[-1:] in _CLOSING_PUNCTUATION else out + "."
 
 
