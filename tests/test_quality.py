@@ -21,7 +21,7 @@ from followup.model import to_dict
 from followup.people import TITLE_ONLY
 from followup.render import CONNECTION_NOTE_CHARS, SUBJECT_WORDS, Draft, subject_words
 from followup.review import THANK_YOU_CORE_DEFAULT, THANK_YOU_CORE_WORDS, reviewed_drafts
-from followup.wording import ABBREVIATIONS
+from followup.wording import ABBREVIATIONS, phrase, topic
 
 harper = pytest.importorskip("harper")
 
@@ -44,6 +44,10 @@ ABOUT_THE_ANSWERS = {
     "large_panel",
     "late",
     "after_offer_deadline",
+    "tight_offer_deadline",
+    "no_link",
+    "check_greeting",
+    "informal",
     "similar_notes",  # only where people have no detail of their own: see test_panel_notes_differ
 }
 # Panels where someone has neither a topic nor a job title: nothing can make their notes differ.
@@ -93,10 +97,18 @@ def _their_words(answers: Answers) -> list[str]:
                 walk(item)
 
     walk(to_dict(answers))
+    # and as the notes fit them into sentences (a closing mark or an emoji taken off)
+    typed += [fitted for t in list(typed) for fitted in (phrase(t), topic(t)) if len(fitted) > 1]
     names = [answers.candidate.name, answers.company.name, answers.contact.name]
     names += [i.name for i in answers.interview.interviewers]
     typed += [w.strip(".,") for n in names for w in n.split() if len(w.strip(".,")) > 1]
     return typed
+
+
+def _names_in(answers: Answers) -> list[str]:
+    names = [answers.candidate.name, answers.company.name, answers.contact.name]
+    names += [i.name for i in answers.interview.interviewers]
+    return [w.strip(".,") for n in names for w in n.split() if len(w.strip(".,")) > 1]
 
 
 def grammar_findings(text: str, answers: Answers) -> list[str]:
@@ -118,6 +130,8 @@ def grammar_findings(text: str, answers: Answers) -> list[str]:
         start, end = lint.span.start, lint.span.end
         if any(a <= start and end <= b for a, b in spans):
             continue
+        if any(word in lint.problem_text for word in _names_in(answers)):
+            continue  # a suggestion about a name ("Hi Ng"): names are theirs
         before = text[:start].split()
         if "capital letter" in lint.message and before and before[-1].casefold() in ABBREVIATIONS:
             continue

@@ -57,8 +57,9 @@ def test_the_checks_are_exactly_these() -> None:
         "placeholder", "title_only_greeting", "punctuation", "missing_subject", "name_missing",
         "identical_notes", "check_in_before_decision", "similar_notes", "late",
         "too_many_check_ins", "too_many_messages", "pushy", "too_long", "long_subject",
-        "generic_greeting", "slow_letter", "thanks_only", "not_personal", "after_offer_deadline",
-        "linkedin_request", "unanswered_concern", "nothing_to_say", "unsigned", "large_panel",
+        "generic_greeting", "slow_letter", "thanks_only", "not_personal", "check_greeting",
+        "informal", "no_link", "tight_offer_deadline", "after_offer_deadline", "linkedin_request",
+        "unanswered_concern", "nothing_to_say", "unsigned", "large_panel",
     ]  # fmt: skip
     assert {c.severity for c in CHECKS.values()} <= {"error", "warning", "info"}
 
@@ -286,7 +287,6 @@ def test_check_ins_less_than_a_week_apart(panel: Answers) -> None:
         "I've been waiting for weeks.",
         "Please respond by Monday.",
         "Any update??",
-        "Thanks!!",
         "Final notice.",
         "Just checking in again.",
         "I desperately need this job.",
@@ -404,7 +404,7 @@ def test_unsigned_when_no_name_is_given(answers_with: Callable[..., dict[str, An
 
 
 def test_findings_are_sorted_most_serious_first(panel: Answers) -> None:
-    body = "Dear Sir or Madam,\n\nThanks!! [Name]"
+    body = "Dear Sir or Madam,\n\nThanks!! Any news?? [Name]"
     drafts = edit_body(render_drafts(panel), "thank_you.0", lambda _: body)
     findings = review(drafts, panel)[0].findings
     severities = [f.severity for f in findings]
@@ -479,7 +479,7 @@ def test_a_name_after_a_title_or_a_given_name_van_is_fine(panel: Answers, greeti
 @pytest.mark.parametrize(
     ("old", "new", "quoted"),
     [
-        ("Analytical Engines Ltd.", "Analytical Engines Ltd..", "Ltd.."),
+        ("a take-home exercise.", "a take-home exercise..", "exercise.."),
         ("this morning to", "this morning?: to", "?:"),
         ("a take-home exercise.", "a take-home exercise:", "exercise:"),
         ("streaming. It", "streaming ,. It", ","),
@@ -559,7 +559,11 @@ def test_after_offer_deadline(panel: Answers) -> None:
     data = to_dict(panel)
     data["offer_deadline"] = "2026-12-16"
     reviewed = reviewed_drafts(validate(data))
-    assert [d.id for d in reviewed if "after_offer_deadline" in codes(d)] == ["check_in_again.0"]
+    # The second check-in and the note to stay in touch presume you are still waiting.
+    assert [d.id for d in reviewed if "after_offer_deadline" in codes(d)] == [
+        "check_in_again.0",
+        "stay_in_touch.0",
+    ]
 
 
 def test_linkedin_request(panel: Answers) -> None:
@@ -587,3 +591,40 @@ def test_advice_names_the_field_to_fill(panel: Answers) -> None:
     assert "B2B pricing" in advice[0].message
     assert all(a.guide == CHECKS[a.code].guide for a in advice)
     assert advise(panel) == []
+
+
+@pytest.mark.parametrize("typed", ["Thanks!!", "lol", "Loved it 😍", "haha, yes"])
+def test_informal(panel: Answers, typed: str) -> None:
+    drafts = edit_body(
+        render_drafts(panel),
+        "thank_you.1",
+        lambda b: replaced(b, "Kind regards,", f"{typed}\n\nKind regards,"),
+    )
+    only_flagged(review(drafts, panel), "informal", "thank_you.1")
+
+
+def test_check_greeting_for_a_name_that_may_put_the_family_name_first(panel: Answers) -> None:
+    data = to_dict(panel)
+    data["interview"]["interviewers"][1]["name"] = "Tanaka Hiroshi"
+    data["interview"]["interviewers"][1]["honorific"] = "Mr"
+    reviewed = reviewed_drafts(validate(data))
+    finding = only_flagged(reviewed, "check_greeting", "thank_you.1")
+    assert "Tanaka" in finding.message
+    data["interview"]["interviewers"][1]["greet_as"] = "Mr Tanaka"
+    assert not any("check_greeting" in codes(d) for d in reviewed_drafts(validate(data)))
+
+
+def test_no_link(panel: Answers) -> None:
+    data = to_dict(panel)
+    data["interview"]["extra_info"].append({"topic": "Certificates", "detail": "", "link": ""})
+    reviewed = reviewed_drafts(validate(data))
+    finding = only_flagged(reviewed, "no_link", "follow_up.0")
+    assert "Certificates" in finding.message
+
+
+def test_tight_offer_deadline(panel: Answers) -> None:
+    data = to_dict(panel)
+    data["offer_deadline"] = "2026-12-05"
+    reviewed = reviewed_drafts(validate(data))
+    finding = only_flagged(reviewed, "tight_offer_deadline", "competing_offer.0")
+    assert finding.message.startswith("2 days")

@@ -151,6 +151,27 @@ def test_no_step_is_dated_before_today(today: dt.date) -> None:
         assert day is None or day >= today, (kind, day)
 
 
+def test_so_late_that_the_decision_date_has_passed_the_thank_you_asks_for_news() -> None:
+    """Filled in a week after the decision date: one note that thanks and asks, and the check-in
+    a week after it rather than the day after."""
+    a = answers(THU, "10:00", D(2026, 12, 8))
+    plan = timeline(a, today=D(2026, 12, 15))
+    assert plan.news_in_thanks and plan.status == D(2026, 12, 22)
+    drafts = render_drafts(a, today=D(2026, 12, 15))
+    assert "decision by 8 December" in drafts[0].body
+    check_in = next(d for d in drafts if d.kind == "check_in")
+    assert "I wrote on 15 December to ask about the decision" in check_in.body
+    assert not timeline(a, today=D(2026, 12, 7)).news_in_thanks
+
+
+def test_an_informational_meeting_has_a_few_days_before_its_note_is_late() -> None:
+    """Princeton: thanks within three to five days after an informational meeting."""
+    a = answers(THU, "10:00", stage="informational")
+    assert not timeline(a, today=D(2026, 12, 7)).late
+    assert timeline(a, today=D(2026, 12, 8)).late
+    assert timeline(answers(THU, "10:00"), today=D(2026, 12, 4)).late
+
+
 def test_a_late_start_does_not_crowd_the_check_in_onto_the_next_day() -> None:
     """Filled in four days late with the decision date passed: the check-in still waits."""
     a = answers(THU, "10:00", FRI)

@@ -116,6 +116,30 @@ CHECKS = {
             "thank-you/#personalise",
         ),
         Check(
+            "check_greeting",
+            "info",
+            "a name that may be written family name first: check the greeting",
+            "mistakes/#greetings",
+        ),
+        Check(
+            "informal",
+            "info",
+            "emoji, slang or a row of exclamation marks in a note to an employer",
+            "mistakes/#typos",
+        ),
+        Check(
+            "no_link",
+            "info",
+            "material to send with neither a link nor a file to attach",
+            "extra-info/#how-to-send-it",
+        ),
+        Check(
+            "tight_offer_deadline",
+            "info",
+            "news of another offer with too little time left to act on it",
+            "situations/competing-offer/#what-to-say",
+        ),
+        Check(
             "after_offer_deadline",
             "info",
             "a check-in planned after the other offer's deadline",

@@ -132,7 +132,7 @@ def cmd_check(args: argparse.Namespace) -> int:
     for advice in advise(answers):
         count += 1
         print(f"{advice.path}: tip {advice.code}: {advice.message} (guide: {advice.guide})")
-    for draft in reviewed_drafts(answers, today=args.today):
+    for draft in reviewed_drafts(answers, tone=args.tone, channel=args.channel, today=args.today):
         for finding in draft.findings:
             count += 1
             print(
@@ -197,6 +197,10 @@ def parser() -> argparse.ArgumentParser:
         "check", help="validate answers and review the drafts (exit 1 on errors)"
     )
     check.add_argument("file", help="answers file (.json or .toml), or - for standard input")
+    check.add_argument("--tone", choices=model.TONES, help="review the drafts in this tone")
+    check.add_argument(
+        "--channel", choices=model.CHANNELS, help="review the drafts for this channel"
+    )
     _add_today(check)
     check.set_defaults(run=cmd_check)
     example = sub.add_parser("example", help="print a complete sample answers file")

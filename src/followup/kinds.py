@@ -40,6 +40,10 @@ def merges(answers: Answers) -> bool:
     return answer_words <= SHORT_PART_WORDS and extra_words <= SHORT_PART_WORDS
 
 
+def _offer_note(plan: Timeline, answers: Answers) -> dt.date | None:
+    return plan.offer_note
+
+
 def _decision_pending(answers: Answers) -> bool:
     """After an informational meeting no decision is pending: nothing to check in on or decline."""
     return answers.interview.stage != "informational"
@@ -65,6 +69,11 @@ class Kind:
     channels: tuple[str, ...] = EMAIL_OR_LINKEDIN
     # A status question: the guide allows two, a week apart, never before the decision date.
     asks_status: bool = False
+    # Written as if the candidate were still waiting to hear: moot once another offer's deadline
+    # has passed (the review says so).
+    still_waiting: bool = False
+    # Carries the material the candidate promised (the review asks for links or attachments).
+    sends_material: bool = False
 
     @property
     def template(self) -> str:
@@ -89,6 +98,7 @@ REGISTRY: tuple[Kind, ...] = (
         "Answer their question and send the material",
         lambda t, a: t.first_follow_up,
         merges,
+        sends_material=True,
     ),
     Kind(
         "address_concern",
@@ -101,6 +111,7 @@ REGISTRY: tuple[Kind, ...] = (
         "Send the extra information",
         lambda t, a: t.second_follow_up if answered(a) else t.first_follow_up,
         lambda a: bool(a.interview.extra_info) and not merges(a),
+        sends_material=True,
     ),
     Kind(
         "check_in",
@@ -109,6 +120,7 @@ REGISTRY: tuple[Kind, ...] = (
         _decision_pending,
         to="contact",
         asks_status=True,
+        still_waiting=True,
     ),
     Kind(
         "check_in_again",
@@ -117,6 +129,7 @@ REGISTRY: tuple[Kind, ...] = (
         _decision_pending,
         to="contact",
         asks_status=True,
+        still_waiting=True,
     ),
     Kind(
         "stay_in_touch",
@@ -124,13 +137,15 @@ REGISTRY: tuple[Kind, ...] = (
         lambda t, a: t.weeks_later,
         _has_news,
         channels=ALL_CHANNELS,
+        still_waiting=True,
     ),
     Kind("after_rejection", "Reply to a rejection", None, _decision_pending, to="contact"),
     Kind(
         "competing_offer",
         "Tell them about another offer",
-        # Dated once there is another offer with a deadline; until then kept for when it happens.
-        lambda t, a: t.offer_note,
+        # Dated once there is another offer whose deadline comes before they decide; until then
+        # kept for when it happens.
+        _offer_note,
         _decision_pending,
         to="contact",
         channels=EMAIL_ONLY,
@@ -139,6 +154,8 @@ REGISTRY: tuple[Kind, ...] = (
 )
 
 BY_NAME = {kind.name: kind for kind in REGISTRY}
+# The first status question: who gets it is who gets the news the candidate asks for.
+STATUS = next(kind for kind in REGISTRY if kind.asks_status)
 NAMES = tuple(BY_NAME)
 ORDER = {name: i for i, name in enumerate(NAMES)}
 

@@ -47,6 +47,14 @@ _TITLES = {
     "cllr": "Cllr",
     "capt": "Capt",
     "captain": "Captain",
+    "engr": "Engr",
+    "chief": "Chief",
+    "alhaji": "Alhaji",
+    "alhaja": "Alhaja",
+    "pastor": "Pastor",
+    "barr": "Barr",
+    "arc": "Arc",
+    "sheikh": "Sheikh",
     "baroness": "Baroness",
     "baron": "Baron",
     "countess": "Countess",
@@ -93,6 +101,14 @@ _COMPOUND_SECONDS = {
 }  # fmt: skip
 
 
+# Family names that often come first in the name as written (Chinese, Japanese, Korean and
+# Vietnamese order): "Tanaka Hiroshi". Which order a person uses can't be told from the name,
+# so the review asks the candidate to check the greeting instead of guessing.
+FAMILY_FIRST = frozenset(
+    ["wang", "li", "zhang", "liu", "chen", "yang", "huang", "zhao", "wu", "zhou", "xu", "sun", "ma", "zhu", "hu", "guo", "he", "lin", "gao", "luo", "zheng", "liang", "xie", "tang", "song", "xu", "han", "deng", "feng", "cao", "zeng", "peng", "xiao", "cai", "pan", "tian", "dong", "yuan", "kim", "lee", "park", "choi", "jung", "jeong", "kang", "cho", "yoon", "jang", "lim", "han", "oh", "seo", "shin", "kwon", "hwang", "ahn", "jeon", "hong", "sato", "suzuki", "takahashi", "tanaka", "watanabe", "ito", "yamamoto", "nakamura", "kobayashi", "kato", "yoshida", "yamada", "sasaki", "yamaguchi", "matsumoto", "inoue", "kimura", "hayashi", "shimizu", "mori", "abe", "nguyen", "tran", "pham", "hoang", "phan", "vu", "vo", "dang", "bui", "ngo", "duong", "ly"]
+)
+
+
 @dataclass(frozen=True)
 class Name:
     """A name as written, read into its parts; any part may be empty."""
@@ -112,10 +128,35 @@ def _symbols_only(word: str) -> bool:
     return all(unicodedata.category(c).startswith("S") for c in word)
 
 
+def _tidy_case(word: str) -> str:
+    """A name typed all in capitals or all in small letters ("HARGREAVES", "mick"), as it is
+    written on a letter: "Hargreaves", "Mick". Particles keep their small letters."""
+    if word in _PARTICLES or not any(c.isalpha() for c in word):
+        return word
+    if word.islower() or (word.isupper() and len(word) > 2):
+        return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))
+    return word
+
+
+def may_be_family_first(person: Contact) -> bool:
+    """A name whose first word is a common family name in the order that puts it first, with
+    no "greet as" to say how the person is addressed."""
+    words = person.name.split()
+    return (
+        not person.greet_as
+        and 2 <= len(words) <= 3
+        and words[0].casefold().strip(".,") in FAMILY_FIRST
+    )
+
+
 def read_name(written: str) -> Name:
     """Split ``Dr. María José García López, PhD`` into title, given and family names."""
     # Emoji and other symbols are no part of a name to greet, unless there is nothing else.
-    words = [w for w in written.replace(",", " , ").split() if not _symbols_only(w)]
+    words = [
+        _tidy_case(w)
+        for w in written.replace(",", " , ").split()
+        if not _symbols_only(w) and not (w.startswith("(") and w.endswith(")"))  # "(Mrs)"
+    ]
     while words and words[0] == ",":
         words = words[1:]
     if not words:

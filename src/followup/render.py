@@ -12,7 +12,7 @@ import jinja2
 
 from . import kinds, schedule, wording
 from .model import Answers, Contact, Interviewer
-from .people import Greeting, greeting, read_name
+from .people import Greeting, greeting
 
 # Kinds written once per named entry of an answers list, by the list's path: the n-th named
 # interviewer's thank-you is ``thank_you.n``. Every other kind is one draft (to the first).
@@ -219,9 +219,18 @@ def greeting_line(tone: str, names: Greeting | None, company: str, conversation:
 _ROLE_WORDS = ("role", "position", "job", "post", "vacancy", "opening", "internship")
 
 
+# A job advert's labels that are no part of the role's name: "(m/w/d)", "(all genders)".
+_ADVERT_LABELS = re.compile(r"\s*\((?:[mwfdx]\s*/\s*)+[mwfdx]\)|\s*\(all genders\)", re.IGNORECASE)
+
+
+def role_name(role: str) -> str:
+    """The role as a note names it: ``Entwicklungsingenieur Software (m/w/d)`` without the label."""
+    return wording.phrase(_ADVERT_LABELS.sub("", role))
+
+
 def the_role(role: str) -> str:
     """``the Data Engineer role``, but ``the Data Engineer position`` as it was written."""
-    role = wording.phrase(role)
+    role = role_name(role)
     last = role.split()[-1].casefold() if role.split() else ""
     return f"the {role}" if last in _ROLE_WORDS else f"the {role} role"
 
@@ -241,40 +250,83 @@ def subject_words(subject: str) -> int:
 
 
 def _called(person: Contact, tone: str) -> str:
-    """How a note mentions someone it is not addressed to: given name when warm, else in full."""
+    """How a note mentions someone it is not addressed to, as it would greet them: "Dr Qureshi"
+    in a formal note, "Imran" in a warm one."""
     names = greeting(person)
     if names is None:
         return person.name
-    return read_name(person.name).plain if tone == "formal" else names.warm
+    return names.formal if tone == "formal" else names.warm
+
+
+# A note names at most this many other people; a bigger panel is "and the rest of the panel".
+NAMED_AT_MOST = 4
+
+
+def _mentioned(people: list[str]) -> list[str]:
+    if len(people) <= NAMED_AT_MOST:
+        return people
+    return [*people[: NAMED_AT_MOST - 1], "the rest of the panel"]
 
 
 def _highlight(answers: Answers, index: int) -> str:
-    """Each interviewer's note leads with a different highlight, and none is in more than two
-    notes: a panel comparing notes would see the same claim pasted in again and again."""
+    """The highlight the ``index``-th interviewer's note leads with.
+
+    Each note leads with a different one where there are several, none is in more than two
+    notes (a panel comparing notes would see the same claim pasted in again and again), and two
+    notes with the same highlight never open with the same wording either: the highlight would
+    make their other sentences alike. Later interviewers may get none.
+    """
     highlights = answers.interview.highlights
-    if not highlights or index >= 2 * len(highlights):
-        return ""
-    return highlights[index % len(highlights)]
+    given: list[int | None] = []
+    for person in range(index + 1):
+        used = [i for i in given if i is not None]
+        opening = WORDINGS[person % len(WORDINGS)][0]
+        choices = [
+            h
+            for h in sorted(
+                range(len(highlights)),
+                key=lambda h: (used.count(h), (h - person) % len(highlights)),
+            )
+            if used.count(h) < 2
+            and all(
+                WORDINGS[other % len(WORDINGS)][0] != opening
+                for other, g in enumerate(given)
+                if g == h
+            )
+        ]
+        given.append(choices[0] if choices else None)
+    chosen = given[index]
+    return highlights[chosen] if chosen is not None else ""
 
 
 # Organisations named with "the" ("the Department for Work and Pensions", "the University of
-# Leeds") when their name is "<word> of/for ..."; "University College London" has none.
+# Leeds", "the National Trust"): "<word> of/for ...", or a name that ends in a word like Trust;
+# "University College London" has none.
 _THE_NAMES = re.compile(
     r"^(Department|Ministry|University|Office|Institute|Council|Agency|Foundation|Museum|Trust"
     r"|Board|Bank|College|School|Centre|Center|Academy|Society|Library|Hospital|Court|House"
     r"|Royal \w+|National \w+) (of|for)\b"
+    r"|^[A-Z][\w&' -]* (Trust|Institute|Foundation|Society|Council|Agency|Commission|Service)$"
+)
+# The legal form after a company's name, which a letterhead carries and a sentence leaves out.
+_LEGAL_FORM = re.compile(
+    r",?\s+(Inc\.?|Incorporated|Ltd\.?|Limited|LLC|L\.L\.C\.|LLP|PLC|plc|Plc|SE|GmbH|AG|KG"
+    r"|S\.A\.|SA|S\.p\.A\.|SpA|B\.V\.|BV|N\.V\.|NV|Pty\.? Ltd\.?|Pvt\.? Ltd\.?|Co\.,? Ltd\.?"
+    r"|Corp\.?|Corporation|K\.K\.|Oy|AB|AS|ASA|S\.r\.l\.|Srl|SAS|S\.A\.S\.)$"
 )
 
 
 def organisation(company: str) -> str:
-    """The company as a sentence names it: ``the Department for Work and Pensions``."""
-    company = wording.phrase(company)
-    return f"the {company}" if _THE_NAMES.match(company) else company
+    """The company as a sentence names it: ``the Department for Work and Pensions``, ``Figma``
+    for "Figma, Inc." (the letter's heading keeps the name as written)."""
+    name = _LEGAL_FORM.sub("", company.strip()) or company.strip()
+    name = wording.phrase(name)
+    return f"the {name}" if _THE_NAMES.match(name) else name
 
 
 def short_role(role: str) -> str:
     """The role without a closing "role" or "position", for subjects ("Data Engineer role")."""
-    words = wording.phrase(role).split()
+    words = role_name(role).split()
     if len(words) > 1 and words[-1].casefold() in _ROLE_WORDS:
         words = words[:-1]
     return " ".join(words)
@@ -322,12 +374,15 @@ def render_draft(
             "was_there": path.startswith("interview."),
             "highlight": (h := _highlight(answers, index if spec.to == "each" else 0)),
             "experience": wording.experience(h) if h else "",
+            "experience_plural": bool(h) and wording.is_plural(wording.experience(h)),
+            # Pay, a move, leave: thanked for explaining, not called fascinating.
+            "practical": wording.is_practical(getattr(person, "discussed", "")),
             "experience_sentence": wording.as_sentence(h)
             if h and (wording.is_sentence(h) or wording.is_clause(h))
             else "",
         },
         # The other people met, named as this tone names people ("Alan" or "Alan Turing").
-        "others": [_called(p, tone) for where, p in named(answers) if where != path],
+        "others": _mentioned([_called(p, tone) for where, p in named(answers) if where != path]),
         "org": organisation(answers.company.name),
         # What the conversation was about, as the notes after the thank-you refer to it.
         "our_topic": f"your work at {organisation(answers.company.name)}"
@@ -336,13 +391,15 @@ def render_draft(
         "candidate": vars(answers.candidate),
         "company": answers.company.name,
         "news": answers.company.news,
-        "role": answers.role,
+        "role": role_name(answers.role),
         "the_role": the_role(answers.role),
         "role_short": short_role(answers.role),
         # How the conversation is described: "speaking with me" on the phone, else "meeting".
         "met": "speaking with me" if iv.format == "phone" else "meeting with me",
         "met_warm": "talking with me",
-        "interviewers": [_called(p, tone) for where, p in named(answers) if where != path],
+        "interviewers": _mentioned(
+            [_called(p, tone) for where, p in named(answers) if where != path]
+        ),
         "stage": iv.stage,
         "conversation": conversation,
         "screening": iv.stage == "screening",
@@ -350,12 +407,19 @@ def render_draft(
         "when": when,
         "when_possessive": _possessive_when(when),
         "late": spec.to == "each" and plan.late,
+        # Filled in so late that the decision date has passed: the note to the person who gets
+        # the check-ins asks for news too, and the first check-in waits a week (schedule).
+        "asks_news": spec.to == "each"
+        and plan.news_in_thanks
+        and recipient(answers, kinds.STATUS, 0)[0] == path,
         "send_text": format_date(sent) if sent else "",
         "highlights": list(iv.highlights),
         "concerns": [vars(c) for c in kinds.answered(answers)],
         "extra_info": [vars(x) for x in iv.extra_info],
         "decision_text": format_date(iv.decision_date, within=sent) if iv.decision_date else "",
         "earlier_note_text": format_date(plan.status, within=sent),
+        # The late thank-you that asked for news already: the check-in refers to it.
+        "news_asked_text": format_date(plan.thanks, within=sent) if plan.news_in_thanks else "",
         "offer_deadline_text": (
             format_date(answers.offer_deadline, weekday=True, within=sent or iv.date)
             if answers.offer_deadline

@@ -8,10 +8,10 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from itertools import combinations, pairwise
 
-from . import kinds, notes, wording
+from . import kinds, notes, schedule, wording
 from .checks import CHECKS, Check
-from .model import Answers
-from .people import TITLE_ONLY
+from .model import Answers, Contact, Interviewer
+from .people import TITLE_ONLY, may_be_family_first
 from .render import (
     CONNECTION_NOTE_CHARS,
     SUBJECT_WORDS,
@@ -35,6 +35,8 @@ WORD_LIMITS = {"email": 220, "letter": 260, "linkedin": 120}
 THANK_YOU_CORE_WORDS = {"brief": 80}
 THANK_YOU_CORE_DEFAULT = 130
 LARGE_PANEL = 7
+# Up to two weeks late, a thank-you still reads as one; later, a short status note fits better.
+LATE_BUT_WORTH_IT_DAYS = 14
 # Letters take days: email when the decision is less than a week away (Lawrence; UC handout).
 LETTER_DAYS = 7
 
@@ -51,7 +53,12 @@ _PUSHY = re.compile(
     r"|still waiting|i('ve| have) been waiting|waiting for weeks|please respond"
     r"|respond by|reply by|expect (a|your) (reply|response|answer)"
     r"|any update\?{2,}|final notice|last chance|just checking in again)\b"
-    r"|!{2,}|\?{2,}",
+    r"|\?{2,}",
+    re.IGNORECASE,
+)
+# Casual marks that read oddly to an employer: emoji, "lol", a row of exclamation marks.
+_INFORMAL = re.compile(
+    r"[\U0001F300-\U0001FAFF\u2600-\u27BF]|\b(lol|lmao|omg|haha+|tbh|btw)\b|!{2,}",
     re.IGNORECASE,
 )
 _GENERIC = re.compile(
@@ -132,12 +139,33 @@ def _per_draft(draft: Draft, answers: Answers) -> Iterable[Finding]:
             f"{decision.isoformat()}: wait until after it.",
         )
     deadline = answers.offer_deadline
-    if kind.asks_status and deadline and draft.send_on and draft.send_on > deadline:
+    if kind.still_waiting and deadline and draft.send_on and draft.send_on >= deadline:
         yield _finding(
             "after_offer_deadline",
-            f"Planned after the other offer's deadline ({format_date(deadline)}): by then "
-            "you will have answered it. Keep this only if you are still waiting to hear.",
+            f"Planned on or after the other offer's deadline ({format_date(deadline)}): by "
+            "then you will have answered it. Keep this only if you are still waiting to hear.",
         )
+    if draft.kind == "competing_offer" and deadline and draft.send_on:
+        days = (deadline - draft.send_on).days
+        if days < schedule.OFFER_NOTICE_DAYS:
+            yield _finding(
+                "tight_offer_deadline",
+                f"{days} day{'s' if days != 1 else ''} before you must answer the other offer: "
+                "ask that employer for a few more days, and tell this one today.",
+            )
+    slang = _INFORMAL.search(body)
+    if slang:
+        yield _finding(
+            "informal",
+            f"\u201c{slang.group(0).strip()}\u201d reads as casual in a note to an employer.",
+        )
+    for item in answers.interview.extra_info if kind.sends_material else ():
+        if not item.link:
+            yield _finding(
+                "no_link",
+                f"\u201c{item.topic}\u201d has no link: if it is a document, attach it to the "
+                "email or add a link.",
+            )
     if (
         draft.channel == "linkedin"
         and kind.to != "each"
@@ -195,12 +223,8 @@ def _thank_you(draft: Draft, answers: Answers) -> Iterable[Finding]:
             "Add one line on what you discussed or why you fit, so "
             "the note does more than say thanks.",
         )
-    person = next(
-        (p for i, p in enumerate(answers.interview.interviewers)
-         if draft.person == f"interview.interviewers.{i}"),
-        None,
-    )  # fmt: skip
-    if person is not None and not person.discussed:
+    person = _person(draft, answers)
+    if isinstance(person, Interviewer) and not person.discussed:
         yield _finding(
             "not_personal",
             f"Add what you talked about with {person.name} (under Interviewers) so this note "
@@ -208,10 +232,15 @@ def _thank_you(draft: Draft, answers: Answers) -> Iterable[Finding]:
         )
     if draft.late and draft.send_on:
         days = (draft.send_on - answers.interview.date).days
+        advice = (
+            "Send it today all the same: a short note is still welcome. Thank them again, "
+            "without a long apology."
+            if days <= LATE_BUT_WORTH_IT_DAYS
+            else "A thank-you this late reads oddly on its own: keep it to a line or two, or "
+            "send only a short note asking where things stand."
+        )
         yield _finding(
-            "late",
-            f"The interview was {days} day{'s' if days != 1 else ''} ago. Send it today all the "
-            "same: a short note is still welcome. Thank them again, without a long apology.",
+            "late", f"The interview was {days} day{'s' if days != 1 else ''} ago. {advice}"
         )
     decision = answers.interview.decision_date
     if draft.channel == "letter" and draft.send_on and answers.interview.stage != "informational":
@@ -228,8 +257,32 @@ def _thank_you(draft: Draft, answers: Answers) -> Iterable[Finding]:
         yield _finding(
             "linkedin_request",
             "Send this as a connection note only if they invited you to connect; otherwise "
-            "email it now and connect when the process is over.",
+            "email it now and connect when the process is over."
+            + (
+                " Requests to the whole panel at once read as a mass mailing."
+                if len([i for i in answers.interview.interviewers if i.name]) > 1
+                else ""
+            ),
         )
+    person = _person(draft, answers)
+    if person is not None and may_be_family_first(person):
+        first = person.name.split()[0]
+        yield _finding(
+            "check_greeting",
+            f"Some names put the family name first. If {first} is {person.name}'s family name, "
+            f"set Greet as (for example \u201c{first}\u201d with the right honorific, or the "
+            "name they go by).",
+        )
+
+
+def _person(draft: Draft, answers: Answers) -> Contact | None:
+    """The person in the answers a draft is written to, if any."""
+    if draft.person == "contact":
+        return answers.contact
+    for i, person in enumerate(answers.interview.interviewers):
+        if draft.person == f"interview.interviewers.{i}":
+            return person
+    return None
 
 
 def _across_drafts(drafts: list[Draft]) -> dict[int, list[Finding]]:

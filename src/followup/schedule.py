@@ -18,6 +18,10 @@ DEFAULT_WAIT_BUSINESS_DAYS = 7
 AFTER_DECISION_BUSINESS_DAYS = 2
 # A status question never comes hard on the heels of another message: two business days clear.
 AFTER_LAST_MESSAGE_BUSINESS_DAYS = 2
+# After an informational meeting, a thank-you within three to five days (Princeton).
+INFORMATIONAL_DAYS = 4
+# A thank-you sent after the decision date asks for news; the first check-in then waits a week.
+CHECK_IN_AFTER_LATE_THANKS_BUSINESS_DAYS = 5
 # News of another offer goes out at least this many days before that offer must be answered.
 OFFER_NOTICE_DAYS = 3
 # No more than once a week (Ask a Manager).
@@ -84,6 +88,8 @@ class Timeline:
     due: dt.date  # the day the thank-you was due by the rules
     # With another offer's deadline: the day to tell this employer about it.
     offer_note: dt.date | None = None
+    # So late that the decision date has passed: the thank-you asks for news as well.
+    news_in_thanks: bool = False
 
 
 def timeline(answers: Answers, today: dt.date | None = None) -> Timeline:
@@ -97,21 +103,43 @@ def timeline(answers: Answers, today: dt.date | None = None) -> Timeline:
     iv = answers.interview
     due = thanks_rule(answers)
     thanks = max(due, today) if today else due
+    # After an informational meeting three to five days is still on time (Princeton).
+    grace = INFORMATIONAL_DAYS if iv.stage == "informational" else 0
     first = add_business_days(thanks, 1)
     second = add_business_days(first, 1)
     if iv.decision_date is not None:
         status = add_business_days(iv.decision_date, AFTER_DECISION_BUSINESS_DAYS)
     else:
         status = add_business_days(iv.date, DEFAULT_WAIT_BUSINESS_DAYS)
+    # Filled in after the decision date: the thank-you asks for news, and the check-in waits a
+    # week after it rather than following on its heels.
+    news_in_thanks = bool(iv.decision_date and thanks > iv.decision_date)
+    if news_in_thanks:
+        status = add_business_days(thanks, CHECK_IN_AFTER_LATE_THANKS_BUSINESS_DAYS)
     status = max(status, add_business_days(second, AFTER_LAST_MESSAGE_BUSINESS_DAYS))
     last = next_business_day(status + dt.timedelta(days=CHECK_IN_GAP_DAYS))
     later = next_business_day(last + dt.timedelta(days=STAY_IN_TOUCH_GAP_DAYS))
-    offer_note = None
-    if answers.offer_deadline is not None:
-        # A business day after the thank-you, and two before the other offer must be answered
-        # (an employer needs time to move); when there is no such time, with the thank-you.
-        latest = answers.offer_deadline - dt.timedelta(days=OFFER_NOTICE_DAYS)
-        offer_note = max(
-            thanks, min(first, next_business_day(latest) if latest > thanks else thanks)
-        )
-    return Timeline(thanks, thanks > due, first, second, status, last, later, due, offer_note)
+    return Timeline(
+        thanks=thanks,
+        late=thanks > due + dt.timedelta(days=grace),
+        first_follow_up=first,
+        second_follow_up=second,
+        status=status,
+        last_status=last,
+        weeks_later=later,
+        due=due,
+        offer_note=_offer_note(answers, thanks, first),
+        news_in_thanks=news_in_thanks,
+    )
+
+
+def _offer_note(answers: Answers, thanks: dt.date, first: dt.date) -> dt.date | None:
+    """When to tell this employer about another offer: a business day after the thank-you, and
+    three days before the other offer must be answered (an employer needs time to move); with
+    the thank-you when there is no such time. None when there is no deadline, or when they will
+    decide before it anyway (telling them early would only press them)."""
+    deadline, decision = answers.offer_deadline, answers.interview.decision_date
+    if deadline is None or (decision is not None and add_business_days(decision, 1) < deadline):
+        return None
+    latest = deadline - dt.timedelta(days=OFFER_NOTICE_DAYS)
+    return max(thanks, min(first, next_business_day(latest) if latest > thanks else thanks))

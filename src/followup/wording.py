@@ -139,10 +139,25 @@ _TOPIC_LEAD = re.compile(
 )
 _EXPERIENCE_LEAD = re.compile(r"^(?:my\s+)?experience\s+(?:with|in|of|at)\s+", re.IGNORECASE)
 _DURATION = re.compile(
-    r"^(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|several|many|over \d+)"
-    r"\+?\s+(?:years?|months?)\b",
+    r"^(?:(?:over|nearly|almost|about|around)\s+)?"
+    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
+    r"|thirty|several|many|a few)\+?\s+(?:years?|yrs?|months?)\b",
     re.IGNORECASE,
 )
+# Words that follow a name when a person typed a whole clause ("Kayla will call on Friday").
+_AUXILIARIES = frozenset(
+    ["will", "would", "said", "says", "is", "are", "was", "were", "should", "shall", "can", "could", "may", "might", "has", "have", "had", "wants", "needs", "plans", "hopes", "promised", "mentioned"]
+)
+# Topics of a practical kind, which a note thanks them for explaining rather than calls
+# fascinating: pay, a move, leave, the terms of the job.
+_PRACTICAL = re.compile(
+    r"\b(salar(y|ies)|pay|paid|bonus|pension|benefits?|relocat\w*|housing|visa|notice period"
+    r"|probation\w*|leave|holidays?|annual leave|start date|contract|hours|rota|shifts?"
+    r"|commut\w*|parking|overtime|on-?call allowance|package|compensation|band|grade)\b",
+    re.IGNORECASE,
+)
+# Trailing marks a phrase loses inside our sentence: exclamation marks, an ellipsis, emoji.
+_LOUD_END = re.compile(r"[\s!…]+$|(?<=\w)\.{2,}$|[\s\U0001F000-\U0001FFFF\u2600-\u27BF]+$")
 # First words a phrase can start with in lower case ("Two years ..." -> "two years ...").
 _COMMON_FIRST = frozenset(
     [
@@ -202,9 +217,16 @@ def is_clause(text: Any) -> bool:
 
 
 def is_sentence(text: Any) -> bool:
-    """Whether a person wrote whole sentences ("I led the migration.") rather than a phrase."""
+    """Whether a person wrote whole sentences ("I led the migration.", "Kayla will call.")
+    rather than a phrase."""
     text = _text(text)
-    if _SENTENCE_START.match(text) and len(text.split()) > 2:
+    words = text.split()
+    if _SENTENCE_START.match(text) and len(words) > 2:
+        return True
+    if re.match(r"(?i)(yes|no)\b", text) and len(words) > 1:
+        return True
+    # A name, then a verb: "Kayla will reach out", "Tom said he would call".
+    if len(words) > 2 and text[:1].isupper() and words[1].casefold() in _AUXILIARIES:
         return True
     return bool(re.search(r"[a-z0-9][.!?] [A-Z]", text))  # two sentences or more
 
@@ -229,8 +251,12 @@ def end(text: Any) -> str:
 
 
 def phrase(text: Any) -> str:
-    """Text to go inside one of our sentences: no closing full stop, colon or comma of its own."""
-    out = _text(text).rstrip(_TRAILING)
+    """Text to go inside one of our sentences: no closing full stop, colon or comma of its own,
+    no exclamation marks, trailing ellipsis or emoji."""
+    out = _text(text)
+    while (quieter := _LOUD_END.sub("", out)) != out:
+        out = quieter
+    out = out.rstrip(_TRAILING)
     if out.endswith(".") and not out.endswith("...") and not ends_with_abbreviation(out):
         out = out[:-1].rstrip()
     return out or _text(text)  # punctuation alone is kept as it was typed
@@ -256,9 +282,13 @@ def as_sentence(text: Any) -> str:
 
 
 def lower_first(text: Any) -> str:
-    """``Two years under GLP`` -> ``two years under GLP``; names and acronyms keep their capital."""
+    """``Two years under GLP`` -> ``two years under GLP``; names and acronyms keep their capital,
+    and a word in capitals stays as it is ("SEVEN YEARS" is not "sEVEN YEARS")."""
     out = _text(text)
-    return out[:1].lower() + out[1:] if _first_word(out) in _COMMON_FIRST else out
+    first = out.split()[0] if out.split() else ""
+    if _first_word(out) in _COMMON_FIRST and first[1:] == first[1:].lower():
+        return out[:1].lower() + out[1:]
+    return out
 
 
 def second_person(text: Any) -> str:
@@ -268,7 +298,9 @@ def second_person(text: Any) -> str:
     team tests their pipelines" stays as typed.
     """
     swaps = {"they": "you", "their": "your", "theirs": "yours", "themselves": "yourselves"}
+    swaps |= {"she": "you", "he": "you", "his": "your", "herself": "yourself", "himself": "yourself"}
     swaps |= {f"they{end}": f"you{end}" for end in ("'re", "’re", "'ve", "’ve", "'ll", "’ll")}
+    swaps |= {f"{p}{end}": f"you{end}" for p in ("she", "he") for end in ("'s", "’s", "'ll", "’ll")}
 
     def swap(match: re.Match[str]) -> str:
         word = match.group(2)
@@ -277,14 +309,29 @@ def second_person(text: Any) -> str:
 
     pattern = (
         r"(^|\b(?:why|how|what|where|when|whether|that|and|if)\s+)"
-        r"(they(?:['’](?:re|ve|ll))?|their|theirs|themselves)\b"
+        r"(they(?:['’](?:re|ve|ll))?|their|theirs|themselves|(?:she|he)(?:['’](?:s|ll))?|his"
+        r"|herself|himself)\b"
     )
     return re.sub(pattern, swap, _text(text), flags=re.IGNORECASE)
 
 
 def topic(text: Any) -> str:
-    """What was discussed, as a phrase: ``We talked about the rota.`` -> ``the rota``."""
-    return second_person(phrase(_TOPIC_LEAD.sub("", _text(text), count=1)))
+    """What was discussed, as a phrase: ``We talked about the rota.`` -> ``the rota``; a clause
+    ("they're redesigning onboarding") -> ``how you're redesigning onboarding``."""
+    out = second_person(phrase(_TOPIC_LEAD.sub("", _text(text), count=1)))
+    if re.match(r"(?i)you(\b|['’])", out):
+        return "how " + out[:1].lower() + out[1:]
+    return out
+
+
+def is_practical(text: Any) -> bool:
+    """A topic about the terms of the job (pay, a move, leave), not about the work."""
+    return bool(_PRACTICAL.search(_text(text)))
+
+
+def is_plural(experience_phrase: str) -> bool:
+    """``my five years at X`` takes "fit", ``my experience with X`` takes "fits"."""
+    return bool(_DURATION.match(experience_phrase.removeprefix("my ")))
 
 
 def experience(text: Any) -> str:
@@ -315,16 +362,27 @@ def news_clause(text: Any) -> str:
 
 
 def reply(text: Any) -> str:
-    """A fuller answer as the note gives it: the person's own sentences, or for a phrase
-    ("two years under GLP") a sentence around it."""
+    """A fuller answer as the note gives it: the person's own words as a sentence, or for an
+    amount or a span ("two years under GLP", "£45-50k") "The short answer is ..."."""
     text = _text(text)
-    if (
-        is_sentence(text)
-        or is_clause(text)
-        or (text[:1].isupper() and _first_word(text) not in _COMMON_FIRST)
+    amount = re.match(r"[£$€¥₹\d]", text) or _DURATION.match(text)
+    if amount or (_first_word(text) in _COMMON_FIRST and not is_sentence(text)):
+        return f"The short answer is {_capital_i(lower_first(phrase(text)))}."
+    return as_sentence(text)
+
+
+def asked(question: Any) -> str:
+    """What they asked, as the note reports it: a question in their words is quoted
+    ("You asked, “Can you do nights?”"); one in the candidate's own words ("whether I'm willing
+    to relocate?") is reported ("You asked whether I'm willing to relocate.")."""
+    text = _text(question)
+    first = _first_word(text)
+    own_words = re.search(r"(?i)\b(I|I'm|I’m|I've|I’ve|my|me)\b", text)
+    if first in ("whether", "if", "how", "what", "why", "when", "where", "who", "which") and (
+        own_words or first in ("whether", "if")
     ):
-        return as_sentence(text)
-    return f"The short answer is {_capital_i(lower_first(phrase(text)))}."
+        return f"You asked {text[:1].lower()}{phrase(text.rstrip('?'))[1:]}."
+    return f"You asked, \u201c{text}\u201d"
 
 
 def capitalize_first(text: Any) -> str:
