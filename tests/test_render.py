@@ -211,3 +211,14 @@ def test_send_dates_are_dates_or_none():
         assert (draft.send_on is None) == (
             draft.kind in ("after_rejection", "competing_offer", "withdraw")
         )
+
+
+def test_a_screening_call_gets_a_short_note():
+    """After a screening call, a short same-day email (Princeton, WashU Law)."""
+    from followup import notes
+
+    answers = load("screening")
+    for tone in TONES:
+        note = render_draft(answers, "thank_you", 0, tone, "email")
+        assert notes.words(notes.core(note.body)) <= 80, (tone, note.body)
+        assert note.send_on == answers.interview.date

@@ -357,7 +357,11 @@ def render_draft(
         "kind": kind,
         "tone": tone,
         "channel": channel,
-        "short": tone == "brief" or channel == "linkedin",
+        # Brief notes, LinkedIn messages, and the thank-you after a screening call (a few
+        # lines the same day: Princeton, WashU Law) take the short form.
+        "short": tone == "brief"
+        or channel == "linkedin"
+        or (iv.stage == "screening" and spec.to == "each"),
         "pick": dict(zip(SLOTS, WORDINGS[index % len(WORDINGS)], strict=True)),
         "greeting": greeting_line(tone, names, answers.company.name, conversation),
         "to": {
