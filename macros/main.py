@@ -1,7 +1,7 @@
 """The guide's macros: the engine's drafts, plans and tables, rendered into the pages.
 
 This is the module of the ``macros`` plugin (mkdocs-macros; Zensical has the same built in): a
-page calls e.g. ``{{ example("thank_you", answers="panel", tone="warm") }}`` on a line of its
+page calls e.g. ``{{ example("KIND", answers="panel", tone="warm") }}`` on a line of its
 own. An unknown macro or a bad argument fails the build and names the page. The macros stay
 thin: every draft, date and finding comes from the ``followup`` package, the worksheet's HTML
 from ``followup_site.form``. After a MkDocs build, ``on_post_build`` runs the steps that work on

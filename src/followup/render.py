@@ -15,7 +15,7 @@ from .model import Answers, Contact, Interviewer
 from .people import Greeting, greeting
 
 # Kinds written once per named entry of an answers list, by the list's path: the n-th named
-# interviewer's thank-you is ``thank_you.n``. Every other kind is one draft (to the first).
+# interviewer's thank-you is ``<kind>.n``. Every other kind is one draft (to the first).
 PER_ITEM = {"interview.interviewers": tuple(k.name for k in kinds.REGISTRY if k.to == "each")}
 
 # Spelled out here, not by strftime, so CPython and Pyodide agree whatever the locale.
@@ -91,7 +91,7 @@ class Draft:
 
     @property
     def id(self) -> str:
-        """Stable within one set of answers: kind and position, e.g. ``check_in.0``."""
+        """Stable within one set of answers: kind and position, e.g. ``<kind>.0``."""
         return f"{self.kind}.{self.index}"
 
     def to_dict(self) -> dict[str, Any]:
