@@ -4,12 +4,14 @@ prepare            fetch what the runtime needs (npm's Pyodide, two wheels): the
                    that needs the network; `make setup` runs it
 assemble OUTDIR    write the Pyodide runtime into OUTDIR
 finish SITE_DIR    after any builder wrote the pages into SITE_DIR: worksheet scripts,
-                   runtime, checklist labels, Content-Security-Policy, then sw.js
+                   runtime, 404.html for any sub-path (without $SITE_URL), checklist labels,
+                   Content-Security-Policy, then sw.js
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -34,6 +36,12 @@ def parser() -> argparse.ArgumentParser:
     done.add_argument(
         "--dev", action="store_true", help="for a development server: no policy hashes"
     )
+    done.add_argument(
+        "--site-url",
+        default=os.environ.get("SITE_URL") or None,
+        help="the address the pages were built for (default: $SITE_URL, as the builders read "
+        "it); without one, 404.html finds the site's root in the browser",
+    )
     return top
 
 
@@ -47,7 +55,7 @@ def main(argv: Sequence[str] | None = None) -> int:
             for path in runtime.assemble(root, args.outdir):
                 print(path)
         else:
-            result = finish(args.site_dir, root, dev=args.dev)
+            result = finish(args.site_dir.resolve(), root, dev=args.dev, site_url=args.site_url)
             print(
                 f"{args.site_dir}: {result.pages} pages, {result.app_files} app files, "
                 f"{result.runtime_files} runtime files; sw.js precaches "

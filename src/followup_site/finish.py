@@ -1,7 +1,8 @@
 """The build steps that come after the pages: ``finish(site_dir, root)`` on a built folder.
 
 In order: the worksheet's scripts into ``app/``, the Pyodide runtime (assembled offline from the
-prepared cache) into ``app/pyodide/``, then every HTML page gets labelled checklist boxes and its
+prepared cache) into ``app/pyodide/``, ``404.html`` made to work under any sub-path when the build
+had no ``site_url`` (``notfound``), then every HTML page gets labelled checklist boxes and its
 Content-Security-Policy, and last ``sw.js``, which hashes every file of the finished site. Running
 it twice gives the same site.
 """
@@ -13,7 +14,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import BuildError, offline, runtime
+from . import BuildError, notfound, offline, runtime
 
 # Where the worksheet's files live in the built site: scripts in app/, the runtime in app/pyodide/.
 APP_DEST = "app"
@@ -93,15 +94,21 @@ def finish_pages(site_dir: Path, *, dev: bool = False) -> int:
     return len(pages)
 
 
-def finish(site_dir: Path, root: Path, *, dev: bool = False) -> Finished:
+def finish(
+    site_dir: Path, root: Path, *, dev: bool = False, site_url: str | None = None
+) -> Finished:
     """Make the pages a builder wrote in ``site_dir`` into the whole site, from the project at
-    ``root``. ``dev``: for a development server (no policy hashes, no service worker use)."""
+    ``root``. ``dev``: for a development server (no policy hashes, no service worker use).
+    ``site_url``: the address the build was made for, if any (then ``404.html`` already knows
+    where the site's files are)."""
     if not (site_dir / "index.html").is_file():
         raise BuildError(f"{site_dir} has no index.html: build the pages first")
     if not (root / WORKSHEET).is_dir():
         raise BuildError(f"{root} has no {WORKSHEET}/ folder: is it the project's root?")
     app = copy_app(root, site_dir)
     pyodide = copy_runtime(root, site_dir)
+    if not dev and not site_url:
+        notfound.relocate_site(site_dir)
     pages = finish_pages(site_dir, dev=dev)
     precache = offline.build_service_worker(site_dir, root)  # last: it hashes every file
     return Finished(pages, len(app), len(pyodide), precache)
