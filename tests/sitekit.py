@@ -47,6 +47,7 @@ MIME_TYPES = {
     ".json": "application/json",
     ".whl": "application/zip",
     ".zip": "application/zip",
+    ".webmanifest": "application/manifest+json",
 }
 
 
@@ -67,6 +68,24 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, format: str, *args: Any) -> None:
         pass  # keep the output quiet
+
+
+class PagesHandler(SiteHandler):
+    """``SiteHandler`` that answers a missing path under PREFIX with the site's ``404.html``
+    (status 404), at any depth, as GitHub Pages does."""
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = self.server.root / "404.html"
+        if code != 404 or not self.path.startswith(PREFIX) or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
 
 class SiteServer(http.server.ThreadingHTTPServer):

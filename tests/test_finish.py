@@ -148,3 +148,34 @@ def test_a_404_page_that_knows_its_address_is_left_alone() -> None:
     """Built with SITE_URL (the Pages workflow): the builder rooted it at the real sub-path."""
     page = ROOTED_404.replace('"/', '"/repo/')
     assert notfound.relocate(page, ["assets"]) == page
+
+
+WORKSHEET_PAGE = (
+    '<html><head><meta charset="utf-8"></head><body><article>'
+    '<div class="fw" data-fw-root data-fw-busy="false"><form data-fw-form></form></div>'
+    "</article></body></html>"
+)
+
+
+def test_the_worksheets_assets_go_inside_the_worksheet_and_nowhere_else() -> None:
+    html = finish.finish_page(WORKSHEET_PAGE, to_root="../")
+    assets = (
+        '<link rel="stylesheet" href="../app/worksheet.css">'
+        '<script type="module" src="../app/worksheet.mjs"></script>'
+    )
+    assert '<div class="fw" data-fw-root data-fw-busy="false">' + assets + "<form" in html
+    assert finish.finish_page(html, to_root="../") == html  # once
+    assert "worksheet.mjs" not in finish.finish_page(PAGE, to_root="../")
+
+
+def test_only_the_worksheet_page_of_either_build_loads_the_worksheets_files(
+    any_site: Path,
+) -> None:
+    loading = sorted(
+        str(path.relative_to(any_site))
+        for path in any_site.rglob("*.html")
+        if re.search(r"app/worksheet\.(?:mjs|css)", path.read_text(encoding="utf-8"))
+    )
+    assert loading == ["worksheet/index.html"]
+    html = (any_site / "worksheet" / "index.html").read_text(encoding="utf-8")
+    assert 'src="../app/worksheet.mjs"' in html and 'href="../app/worksheet.css"' in html

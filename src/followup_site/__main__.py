@@ -6,6 +6,8 @@ assemble OUTDIR    write the Pyodide runtime into OUTDIR
 finish SITE_DIR    after any builder wrote the pages into SITE_DIR: worksheet scripts,
                    runtime, 404.html for any sub-path (without $SITE_URL), checklist labels,
                    Content-Security-Policy, then sw.js
+icons              redraw the site's PNG icons and link-preview card from their SVG
+                   drawings (Chromium, by hand after changing one; the PNGs are committed)
 """
 
 from __future__ import annotations
@@ -16,7 +18,7 @@ import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import BuildError, runtime
+from . import BuildError, icons, runtime
 from .finish import finish
 
 
@@ -42,6 +44,7 @@ def parser() -> argparse.ArgumentParser:
         help="the address the pages were built for (default: $SITE_URL, as the builders read "
         "it); without one, 404.html finds the site's root in the browser",
     )
+    sub.add_parser("icons", help="redraw the PNG icons and card from their SVG (Chromium)")
     return top
 
 
@@ -51,6 +54,9 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "prepare":
             runtime.prepare(root)
+        elif args.command == "icons":
+            for path in icons.render(root):
+                print(path.relative_to(root))
         elif args.command == "assemble":
             for path in runtime.assemble(root, args.outdir):
                 print(path)
