@@ -13,7 +13,7 @@ PYTHON ?= $(shell for p in python3.13 python3.12 python3.14 python3 \
 	$$p -c 'import sys; sys.exit(sys.version_info < (3, 12))' >/dev/null 2>&1 && { echo $$p; break; }; \
 	done)
 
-.PHONY: help setup serve build build-zensical test test-fast lint golden bench clean browser
+.PHONY: help setup serve build build-zensical test test-fast lint golden icons bench clean browser
 
 # What setup installs: everything for working on the project. The Pages workflow's build job
 # takes only what a site build needs: `make build EXTRAS=docs NPM_OMIT=dev`.
@@ -27,6 +27,7 @@ help:
 	@echo "make build   write the static site into site/ (MkDocs: what Pages publishes)"
 	@echo "make build-zensical  the same site built by Zensical, into site/"
 	@echo "make golden  rewrite the golden drafts after an intended wording change"
+	@echo "make icons   redraw the PNG icons from their SVG drawings (docs/images/)"
 	@echo "make bench   benchmark the worksheet against a plain Pyodide page"
 
 $(VENV)/.installed: pyproject.toml
@@ -90,6 +91,10 @@ test-fast: setup lint
 
 golden: setup
 	$(BIN)/python tests/golden.py
+
+# Redraw the PNG icons and link-preview card (docs/images/) after changing their SVG drawings.
+icons: setup browser
+	$(BIN)/python -m followup_site icons
 
 bench: setup browser
 	$(BIN)/python bench/run.py
