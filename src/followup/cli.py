@@ -134,8 +134,12 @@ def cmd_plan(args: argparse.Namespace) -> int:
         print(f"tip: {advice.message}", file=shown)
     calendar = export.to_ics(drafts, answers).encode("utf-8") if args.ics else b""
     if args.ics == STDOUT:
-        sys.stdout.flush()
-        sys.stdout.buffer.write(calendar)  # bytes: its CRLF line ends stay as they are
+        binary = getattr(sys.stdout, "buffer", None)  # bytes: CRLF line ends stay as they are
+        if binary is None:  # a text-only stream (output captured in a string)
+            sys.stdout.write(calendar.decode("utf-8"))
+        else:
+            sys.stdout.flush()
+            binary.write(calendar)
     elif args.ics:
         Path(args.ics).write_bytes(calendar)
         print(f"wrote {args.ics}", file=sys.stderr)
