@@ -50,14 +50,14 @@ $(CACHE)/.prepared: $(VENV)/.installed node_modules/.installed src/followup_site
 
 setup: $(VENV)/.installed node_modules/.installed $(CACHE)/.prepared
 
-# Browser tests need Chromium: the one on PATH; else, as root on Debian or Ubuntu, the system's
-# package (apt-get); else Playwright's own build, downloaded into ~/.cache/ms-playwright/. It says
-# which, and installs nothing when a Chromium is there.
+# Browser tests need Chromium: the one on PATH; else, as root on Debian, Debian's package
+# (apt-get; Ubuntu's is a snap); else Playwright's own build, downloaded into
+# ~/.cache/ms-playwright/. It says which, and installs nothing when a Chromium is there.
 browser: setup
 	@if command -v chromium >/dev/null 2>&1; then \
 		echo "Browser tests: Chromium at $$(command -v chromium)"; \
-	elif [ "$$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then \
-		echo "Browser tests need Chromium: installing the system package as root (apt-get install chromium)"; \
+	elif [ "$$(id -u)" = 0 ] && grep -qx 'ID=debian' /etc/os-release 2>/dev/null; then \
+		echo "Browser tests need Chromium: installing Debian's package as root (apt-get install chromium)"; \
 		apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null; \
 	else \
 		echo "Browser tests need Chromium: downloading Playwright's (playwright install chromium)"; \

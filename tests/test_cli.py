@@ -10,6 +10,7 @@ import datetime as dt
 import email
 import email.policy
 import fcntl
+import fnmatch
 import importlib.metadata
 import io
 import json
@@ -17,6 +18,7 @@ import os
 import re
 import subprocess
 import sys
+import tomllib
 from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
@@ -638,3 +640,21 @@ def test_smoke_piped_into_head_ends_non_zero_with_no_traceback() -> None:
     total = out(run("draft", "-", "--format", "json", stdin=answers))
     # The premise: more than head's one read and a full pipe after it (2 x 4 KiB) can take.
     assert len(total.encode()) > 2 * 4096 + 2048
+
+
+def test_pip_install_ships_the_command_and_every_file_it_reads() -> None:
+    """What `pip install .` / `pipx install` of the repository installs (README): the `followup`
+    script, and every non-Python file of the package through package-data (tested without
+    building a wheel, which would need the network for setuptools)."""
+    pyproject = tomllib.loads((TESTS.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    assert pyproject["project"]["scripts"] == {"followup": "followup.cli:main"}
+    assert pyproject["project"]["dependencies"] == ["Jinja2>=3.1,<4"]
+    patterns = pyproject["tool"]["setuptools"]["package-data"]["followup"]
+    package = TESTS.parent / "src" / "followup"
+    data = [
+        p.relative_to(package).as_posix()
+        for p in package.rglob("*")
+        if p.is_file() and p.suffix not in (".py", ".pyc")
+    ]
+    assert len(data) > 20  # the templates and the example answers
+    assert [f for f in data if not any(fnmatch.fnmatch(f, pat) for pat in patterns)] == []

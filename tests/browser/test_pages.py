@@ -125,6 +125,7 @@ def zensical_url(zensical_site: Path) -> Iterator[str]:
         yield server.url
 
 
+@pytest.mark.zensical
 @pytest.mark.parametrize("missing", ["typo", "situations/gone/", "no/such/page/at/all/"])
 def test_a_local_builds_404_page_works_under_a_sub_path(
     browser: Browser, zensical_url: str, missing: str
@@ -151,6 +152,7 @@ def test_a_local_builds_404_page_works_under_a_sub_path(
         context.close()
 
 
+@pytest.mark.zensical
 def test_the_zensical_builds_worksheet_drafts_as_the_cli_does(
     browser: Browser, zensical_url: str
 ) -> None:
