@@ -107,3 +107,11 @@ def test_the_project_cache_outlives_a_clean_build(zensical_project: Path, tmp_pa
     assert done.returncode == 0, done.stderr
     assert not theirs.exists()  # the premise: --clean empties the builders' cache
     assert ours.read_text() == "kept"
+
+
+def test_its_own_search_box_not_materials(zensical_site: Path) -> None:
+    """overrides/partials/search.html names Material's search dialog; Zensical draws its search
+    differently, so the override gives it Zensical's own markup (else a broken header)."""
+    html = (zensical_site / "thank-you" / "index.html").read_text(encoding="utf-8")
+    assert 'class="md-search__button"' in html
+    assert 'class="md-search__input"' not in html
