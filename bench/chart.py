@@ -1,14 +1,14 @@
-"""The Performance page's results section (a bar chart and tables), from bench/results.json.
+"""The results section of bench/RESULTS.md (a bar chart and tables), from bench/results.json.
 
-``render(results)`` returns Markdown with inline HTML bars (no script, no image: the site's
-Content-Security-Policy allows inline styles only). ``bench/run.py`` writes it into
-``docs/performance.md`` between the two BENCH markers after every run; ``python bench/chart.py``
-does the same from the committed results.
+``render(results)`` returns plain Markdown, bars drawn with block characters, so that it reads
+the same on GitHub and in an editor. ``bench/run.py`` writes it into ``bench/RESULTS.md`` between
+the two BENCH markers after every run; ``python bench/chart.py`` does the same from the committed
+results. (Benchmark targets are for the people who work on the site, not for job seekers: the
+guide does not show them.)
 """
 
 from __future__ import annotations
 
-import html
 import json
 import sys
 from pathlib import Path
@@ -18,7 +18,7 @@ from targets import MIB, TARGETS  # bench/targets.py, beside this file
 
 ROOT = Path(__file__).resolve().parent.parent
 RESULTS = ROOT / "bench" / "results.json"
-PAGE = ROOT / "docs" / "performance.md"
+PAGE = ROOT / "bench" / "RESULTS.md"
 START, END = "<!-- BENCH RESULTS START -->", "<!-- BENCH RESULTS END -->"
 
 # (label, key, whose): the chart's bars, grouped by what they compare.
@@ -41,35 +41,24 @@ GROUPS: list[tuple[str, list[tuple[str, str, str]]]] = [
     ),
     ("Offline (service worker)", [("This worksheet", "first_draft_offline_ms", "us")]),
 ]
-COLOURS = {
-    "us": "var(--md-primary-fg-color)",
-    "them": "var(--md-default-fg-color--light)",
-    "floor": "var(--md-default-fg-color--lighter)",
-}
+# The longest bar, in block characters.
+BAR_WIDTH = 24
+
 
 def chart(results: dict[str, Any]) -> str:
-    """Horizontal bars, one group per situation, all on one scale (milliseconds)."""
+    """A table of horizontal bars, one group per situation, all on one scale (seconds)."""
     longest = max(
         results.get(key) or 0 for _, bars in GROUPS for _, key, _ in bars
     ) or 1.0
-    parts = ['<div class="fu-bench" role="img" aria-label="Time to the first draft, in seconds">']
+    rows = ["| Visit | Page | First draft | |", "| --- | --- | ---: | --- |"]
     for title, bars in GROUPS:
-        parts.append(f'<p class="fu-bench__group"><strong>{html.escape(title)}</strong></p>')
-        for label, key, whose in bars:
+        for label, key, _ in bars:
             value = results.get(key)
             if value is None:
                 continue
-            width = max(1.0, 100 * value / longest)
-            parts.append(
-                '<div class="fu-bench__row" style="display:flex;align-items:center;gap:.5em;'
-                'margin:.15em 0">'
-                f'<span style="flex:0 0 15em">{html.escape(label)}</span>'
-                f'<span style="flex:1 1 auto"><span style="display:block;height:1.1em;'
-                f'width:{width:.1f}%;background:{COLOURS[whose]};border-radius:2px"></span></span>'
-                f'<span style="flex:0 0 4.5em;text-align:right">{value / 1000:.2f} s</span></div>'
-            )
-    parts.append("</div>")
-    return "\n".join(parts)
+            bar = "█" * max(1, round(BAR_WIDTH * value / longest))
+            rows.append(f"| {title} | {label} | {value / 1000:.2f} s | `{bar}` |")
+    return "\n".join(rows)
 
 
 def targets_table(results: dict[str, Any]) -> str:
@@ -112,7 +101,7 @@ def render(results: dict[str, Any]) -> str:
 
 
 def update_page(results: dict[str, Any], page: Path = PAGE) -> None:
-    """Replace the section between the BENCH markers of the Performance page."""
+    """Replace the section between the BENCH markers of bench/RESULTS.md."""
     text = page.read_text(encoding="utf-8")
     before, _, rest = text.partition(START)
     _, _, after = rest.partition(END)

@@ -157,7 +157,7 @@ def main(argv: list[str]) -> int:
     )
     args.output.write_text(json.dumps(results, indent=1) + "\n")
     if args.output == RESULTS:
-        chart.update_page(results)  # the Performance page shows the committed results
+        chart.update_page(results)  # bench/RESULTS.md shows the committed results
     raw = {
         "worksheet": worksheet,
         "baseline": baseline,

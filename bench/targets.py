@@ -1,5 +1,5 @@
-"""The benchmark's targets, defined once: ``run.py`` prints them, ``chart.py`` puts them on the
-Performance page. Each is "measured value ≤ limit" for one key of ``results.json``."""
+"""The benchmark's targets, defined once: ``run.py`` prints them, ``chart.py`` puts them in
+bench/RESULTS.md. Each is "measured value ≤ limit" for one key of ``results.json``."""
 
 from __future__ import annotations
 

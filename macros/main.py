@@ -286,7 +286,12 @@ def on_post_build(env: Any) -> None:
 
     started = time.perf_counter()
     try:
-        done = finish(Path(env.conf["site_dir"]), Path(env.project_dir), dev=serving(env.conf))
+        done = finish(
+            Path(env.conf["site_dir"]),
+            Path(env.project_dir),
+            dev=serving(env.conf),
+            site_url=env.conf["site_url"] or None,
+        )
     except BuildError as exc:
         raise PluginError(str(exc)) from None
     log.info(

@@ -15,7 +15,7 @@ from typing import Any
 
 import pytest
 from answer_files import TESTS, answers_path
-from sitekit import SiteServer, build_site
+from sitekit import SiteServer, build_site, build_site_zensical
 
 from followup import Answers, validate
 
@@ -51,6 +51,38 @@ def built_site(site_server: SiteServer) -> Path:
     if result.returncode:
         pytest.fail(f"mkdocs build failed:\n{result.stdout}\n{result.stderr}")
     return site_server.root
+
+
+@pytest.fixture(scope="session")
+def zensical_project(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A copy of the project's pages built by Zensical and finished by ``followup_site``, once
+    per run, as a local build (no ``SITE_URL``); its site is ``zensical_project / "site"``."""
+    project = tmp_path_factory.mktemp("zensical")
+    result = build_site_zensical(project)
+    if result.returncode:
+        pytest.fail(f"the Zensical build failed:\n{result.stdout}\n{result.stderr}")
+    return project
+
+
+@pytest.fixture(scope="session")
+def zensical_site(zensical_project: Path) -> Path:
+    """The Zensical build's site folder."""
+    return zensical_project / "site"
+
+
+@pytest.fixture(
+    scope="session", params=["mkdocs", pytest.param("zensical", marks=pytest.mark.zensical)]
+)
+def builder(request: pytest.FixtureRequest) -> str:
+    """Which builder made ``any_site``: MkDocs (published) or Zensical."""
+    return str(request.param)
+
+
+@pytest.fixture(scope="session")
+def any_site(builder: str, request: pytest.FixtureRequest) -> Path:
+    """Each build of the same pages in turn: the MkDocs build as the browser tests see it (with
+    SITE_URL, as the Pages workflow makes it), then the Zensical build (a local build)."""
+    return Path(request.getfixturevalue("built_site" if builder == "mkdocs" else "zensical_site"))
 
 
 @pytest.fixture(scope="session")

@@ -9,6 +9,7 @@ import http.server
 import io
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -46,6 +47,7 @@ MIME_TYPES = {
     ".json": "application/json",
     ".whl": "application/zip",
     ".zip": "application/zip",
+    ".webmanifest": "application/manifest+json",
 }
 
 
@@ -66,6 +68,24 @@ class SiteHandler(http.server.SimpleHTTPRequestHandler):
 
     def log_message(self, format: str, *args: Any) -> None:
         pass  # keep the output quiet
+
+
+class PagesHandler(SiteHandler):
+    """``SiteHandler`` that answers a missing path under PREFIX with the site's ``404.html``
+    (status 404), at any depth, as GitHub Pages does."""
+
+    def send_error(self, code: int, message: str | None = None, explain: str | None = None) -> None:
+        page = self.server.root / "404.html"
+        if code != 404 or not self.path.startswith(PREFIX) or not page.is_file():
+            super().send_error(code, message, explain)
+            return
+        body = page.read_bytes()
+        self.send_response(404)
+        self.send_header("Content-Type", "text/html; charset=utf-8")
+        self.send_header("Content-Length", str(len(body)))
+        self.end_headers()
+        if self.command != "HEAD":
+            self.wfile.write(body)
 
 
 class SiteServer(http.server.ThreadingHTTPServer):
@@ -122,6 +142,62 @@ def build_site(out: Path, site_url: str, project: Path = ROOT) -> subprocess.Com
         text=True,
         check=False,
     )
+
+
+# What a copy of the project needs for a Zensical build: copied (Zensical wants the pages inside
+# the project's folder, and a symlink's target is not), or linked (the macros' module, whose own
+# path still leads to this checkout's examples, engine and worksheet).
+ZENSICAL_COPIED = ("mkdocs.yml", "docs", "overrides")
+ZENSICAL_LINKED = ("macros",)
+
+
+def build_site_zensical(
+    project: Path, site_url: str | None = None
+) -> subprocess.CompletedProcess[str]:
+    """``make build-zensical`` in ``project``, a fresh copy of this checkout's pages: ``zensical
+    build --clean --strict``, then ``python -m followup_site finish site`` as any builder's second
+    step. Its site is ``project/site``. Without ``site_url``, as a local build."""
+    project.mkdir(parents=True, exist_ok=True)
+    for name in ZENSICAL_COPIED:
+        source = ROOT / name
+        if source.is_dir():
+            shutil.copytree(source, project / name, dirs_exist_ok=True)
+        else:
+            shutil.copyfile(source, project / name)
+    for name in ZENSICAL_LINKED:
+        if not (project / name).exists():
+            (project / name).symlink_to(ROOT / name)
+    env = {k: v for k, v in os.environ.items() if k != "SITE_URL"}
+    if site_url:
+        env["SITE_URL"] = site_url
+    zensical = Path(sys.executable).with_name("zensical")
+    built = subprocess.run(
+        [str(zensical), "build", "--clean", "--strict"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+    if built.returncode:
+        return built
+    return subprocess.run(
+        [sys.executable, "-m", "followup_site", "--root", str(ROOT), "finish", "site"],
+        cwd=project,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def precached(site_dir: Path) -> set[str]:
+    """The files ``site_dir/sw.js`` precaches (its manifest's URLs, relative to the site)."""
+    text = (site_dir / "sw.js").read_text(encoding="utf-8")
+    match = re.search(r"const MANIFEST = (\[.*?\]);", text, re.DOTALL)
+    if match is None:
+        raise AssertionError("no precache manifest in sw.js")
+    return {entry["url"] for entry in json.loads(match.group(1))}
 
 
 class MacroEnv:

@@ -4,16 +4,22 @@ the ``followup`` script in a subprocess."""
 
 from __future__ import annotations
 
+import argparse
 import contextlib
 import datetime as dt
 import email
 import email.policy
+import fcntl
+import fnmatch
+import importlib.metadata
 import io
 import json
 import os
 import re
 import subprocess
 import sys
+import tomllib
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -233,7 +239,7 @@ def test_draft_out_names_files_safely_for_any_name(tmp_path: Path) -> None:
     assert names[:4] == [
         "01-thank-you.txt",
         "02-thank-you.txt",
-        "03-thank-you-jos-ez.txt",
+        "03-thank-you-jose-nunez.txt",  # José Ñúñez: accents dropped, not the letters
         "04-thank-you.txt",
     ]
     assert all(re.fullmatch(r"[a-z0-9.-]+", n) for n in names)
@@ -521,3 +527,134 @@ def test_smoke_the_installed_script_and_its_usage_error() -> None:
     result = run_subprocess(script=True)
     assert result.returncode == 2
     assert b"usage: followup" in result.stderr and b"Traceback" not in result.stderr
+
+
+# --- conventions: --version, "-" for standard output, help, broken pipes ----------------------------
+
+
+def test_version_prints_the_installed_version() -> None:
+    assert out(run("--version")) == f"followup {importlib.metadata.version('followup')}\n"
+
+
+def every_action(parser: argparse.ArgumentParser) -> Iterator[tuple[str, argparse.Action]]:
+    """Each option and argument of the parser and of its commands, named for a failure."""
+    for action in parser._actions:
+        if isinstance(action, argparse._SubParsersAction):
+            for name, command in action.choices.items():
+                yield from ((f"{name} {n}", a) for n, a in every_action(command))
+        else:
+            yield "/".join(action.option_strings) or action.dest, action
+
+
+def test_every_option_and_argument_has_help_text() -> None:
+    actions = list(every_action(cli.parser()))
+    assert len(actions) >= 15  # the commands' options, not only the top level's
+    assert [name for name, action in actions if not (action.help or "").strip()] == []
+
+
+def test_plan_ics_dash_writes_the_calendar_to_standard_output(tmp_path: Path) -> None:
+    result = run("plan", PANEL, "--ics", "-", cwd=tmp_path)
+    assert result.returncode == 0
+    assert list(tmp_path.iterdir()) == []  # no file named "-"
+    cal = icalendar.Calendar.from_ical(result.stdout)
+    assert len(list(cal.walk("VEVENT"))) == 7
+    assert result.stdout.startswith(b"BEGIN:VCALENDAR\r\n")
+    # the plan itself goes to standard error, where a person still sees it
+    assert result.stderr.decode().startswith("Thursday  2026-12-03  Thank-you note · Grace Hopper\n")
+
+
+def test_draft_out_dash_prints_the_drafts_as_without_out(tmp_path: Path) -> None:
+    for fmt in ("text", "json", "eml"):
+        printed = run("draft", PANEL, "--format", fmt, "--out", "-", cwd=tmp_path)
+        assert printed == run("draft", PANEL, "--format", fmt, cwd=tmp_path)
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_an_output_that_cannot_be_written_is_named_without_a_traceback(tmp_path: Path) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("not a folder")
+    result = run("draft", PANEL, "--out", blocker / "drafts")
+    assert (result.returncode, result.stdout) == (2, b"")
+    assert result.stderr.decode() == f"followup: {blocker / 'drafts'}: Not a directory\n"
+    result = run("plan", PANEL, "--ics", tmp_path / "no-such-folder" / "plan.ics")
+    assert result.returncode == 2
+    assert result.stderr.decode().endswith(": No such file or directory\n")
+
+
+class ClosedPipe(io.TextIOWrapper):
+    """Standard output whose reader has gone: every write fails as a closed pipe does."""
+
+    def __init__(self) -> None:
+        super().__init__(io.BytesIO(), encoding="utf-8")
+
+    def write(self, text: str) -> int:
+        raise BrokenPipeError(32, "Broken pipe")
+
+
+def test_a_closed_pipe_stops_with_141_after_the_first_write(tmp_path: Path) -> None:
+    """In this process: `draft --out DIR` stops at its first name printed."""
+    saved, sys.stdout = sys.stdout, ClosedPipe()
+    try:
+        code = cli.main(["draft", str(PANEL), "--out", str(tmp_path), "--today", "2026-01-01"])
+    finally:
+        sys.stdout = saved
+    assert code == cli.EXIT_BROKEN_PIPE == 141
+    assert len(list(tmp_path.iterdir())) == 1
+
+
+def many_interviewers() -> bytes:
+    """Answers whose drafts fill well over two small pipe buffers (see below)."""
+    data = json.loads((FIXTURES / "large-panel.json").read_text(encoding="utf-8"))
+    first = ["Ines", "Jonas", "Kofi", "Lena"]
+    for name in first:
+        data["interview"]["interviewers"].append(
+            {"name": f"{name} Moreau", "title": "Analyst", "discussed": "the data catalogue " * 15}
+        )
+    return json.dumps(data).encode()
+
+
+@pytest.mark.skipif(not hasattr(fcntl, "F_SETPIPE_SZ"), reason="pipe sizes are set on Linux only")
+def test_smoke_piped_into_head_ends_non_zero_with_no_traceback() -> None:
+    """`followup draft - --format json | head -1`. The pipe between them is made one page
+    (4 KiB) long: head reads at most that much once and exits, while the command has more to
+    write than that read and a refilled pipe take, so the pipe is always closed while it writes
+    (with the usual 64 KiB pipe everything could fit, and exit 0 would be right)."""
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8"}
+    command = [sys.executable, "-m", "followup", "draft", "-", "--format", "json"]
+    followup = subprocess.Popen(
+        command, stdin=subprocess.PIPE, stdout=subprocess.PIPE, stderr=subprocess.PIPE, env=env
+    )
+    assert followup.stdin and followup.stdout and followup.stderr
+    fcntl.fcntl(followup.stdout.fileno(), fcntl.F_SETPIPE_SZ, 4096)
+    head = subprocess.Popen(["head", "-1"], stdin=followup.stdout, stdout=subprocess.PIPE)
+    followup.stdout.close()  # head holds the only reading end now
+    answers = many_interviewers()
+    followup.stdin.write(answers)
+    followup.stdin.close()
+    first_line = head.communicate(timeout=60)[0]
+    errors = followup.stderr.read()
+    followup.stderr.close()
+    assert followup.wait(timeout=60) == 141
+    assert first_line == b"{\n"
+    assert errors == b""  # no traceback, not even "Exception ignored"
+    total = out(run("draft", "-", "--format", "json", stdin=answers))
+    # The premise: more than head's one read and a full pipe after it (2 x 4 KiB) can take.
+    assert len(total.encode()) > 2 * 4096 + 2048
+
+
+def test_pip_install_ships_the_command_and_every_file_it_reads() -> None:
+    """What `pip install .` / `pipx install` of the repository installs (README): the `followup`
+    script, and every non-Python file of the package through package-data (tested without
+    building a wheel, which would need the network for setuptools)."""
+    pyproject = tomllib.loads((TESTS.parent / "pyproject.toml").read_text(encoding="utf-8"))
+    assert pyproject["project"]["scripts"] == {"followup": "followup.cli:main"}
+    assert pyproject["project"]["dependencies"] == ["Jinja2>=3.1,<4"]
+    patterns = pyproject["tool"]["setuptools"]["package-data"]["followup"]
+    package = TESTS.parent / "src" / "followup"
+    data = [
+        p.relative_to(package).as_posix()
+        for p in package.rglob("*")
+        if p.is_file() and p.suffix not in (".py", ".pyc")
+    ]
+    assert len(data) > 20  # the templates and the example answers
+    assert [f for f in data if not any(fnmatch.fnmatch(f, pat) for pat in patterns)] == []

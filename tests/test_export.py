@@ -6,6 +6,7 @@ import dataclasses
 import datetime as dt
 import email
 import email.policy
+import re
 from collections.abc import Callable
 from email.message import EmailMessage
 from pathlib import Path
@@ -16,7 +17,7 @@ import pytest
 from answer_files import ALL_ANSWERS
 
 from followup import Answers, Draft, parse, validate
-from followup.export import label, plan_rows, plan_uid, to_eml, to_ics
+from followup.export import label, plan_rows, plan_uid, slug, to_eml, to_ics
 from followup.kinds import NAMES as KINDS
 from followup.kinds import REGISTRY
 from followup.render import WEEKDAYS, format_date, with_text
@@ -189,6 +190,19 @@ def test_ics_keeps_non_ascii_text(raw_answers: Callable[[str], dict[str, Any]]) 
         assert str(event["DESCRIPTION"]) == description(draft)
 
 
+def test_ics_names_the_calendar_the_standard_way_and_the_old_way(
+    answers_with: Callable[..., dict[str, Any]],
+) -> None:
+    """RFC 7986 NAME, which apps unescape (a comma is no backslash-comma), and X-WR-CALNAME."""
+    answers = validate(answers_with("panel", {"company.name": "Acme, Inc.; Labs"}))
+    text = to_ics(reviewed_drafts(answers), answers, NOW)
+    assert "\r\nNAME:Follow-up: Data Engineer at Acme\\, Inc.\\; Labs\r\n" in text
+    assert "\r\nX-WR-CALNAME:Follow-up: Data Engineer at Acme\\, Inc.\\; Labs\r\n" in text
+    # (icalendar leaves both unparsed: unescaped here as RFC 5545, 3.3.11 says)
+    name = str(calendar(text)["NAME"])
+    assert re.sub(r"\\([\\;,])", r"\1", name) == "Follow-up: Data Engineer at Acme, Inc.; Labs"
+
+
 def test_ics_with_no_dated_drafts_is_an_empty_calendar(panel: Answers) -> None:
     undated = [d for d in reviewed_drafts(panel) if d.send_on is None]
     text = to_ics(undated, panel, NOW)
@@ -294,6 +308,23 @@ def test_eml_body_that_looks_like_mbox_or_smtp_is_kept(panel: Answers) -> None:
     assert message(to_eml(draft, panel)).get_content().replace("\r\n", "\n") == body + "\n"
 
 
+def test_eml_writes_an_international_domain_in_its_ascii_form(
+    answers_with: Callable[..., dict[str, Any]],
+) -> None:
+    """Addresses are kept as typed (bücher.example); mail headers carry the IDNA form."""
+    raw = answers_with(
+        "panel",
+        {"candidate.email": "ada@exämple.org", "interview.interviewers.0.email": "grace@bücher.example"},
+    )
+    answers = validate(raw)
+    assert answers.interview.interviewers[0].email == "grace@bücher.example"
+    data = to_eml(reviewed_drafts(answers)[0], answers)
+    data.decode("ascii")  # 7-bit headers
+    msg = message(data)
+    assert msg["To"].addresses[0].addr_spec == "grace@xn--bcher-kva.example"
+    assert msg["From"].addresses[0].addr_spec == "ada@xn--exmple-cua.org"
+
+
 def test_eml_without_addresses(minimal: Answers) -> None:
     draft = reviewed_drafts(minimal)[0]
     msg = message(to_eml(draft, minimal))
@@ -338,3 +369,28 @@ def test_plan_rows_sort_by_kind_on_the_same_day(panel: Answers) -> None:
 def test_label_names_the_person_or_not(minimal: Answers, panel: Answers) -> None:
     assert label(reviewed_drafts(panel)[1]) == "Thank-you note · Alan Turing"
     assert label(reviewed_drafts(minimal)[0]) == "Thank-you note"
+
+
+# --- file names ------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("José Ñúñez 🎉", "jose-nunez"),
+        ("Zoë Ngô-Łukasiewicz", "zoe-ngo-lukasiewicz"),
+        ("Société Générale d’Ingénierie ☕", "societe-generale-d-ingenierie"),
+        ("Straße & Søn", "strasse-son"),
+        ("ﬁnance Ⅳ", "finance-iv"),  # compatibility forms, as NFKD spells them
+        ("Analytical Engines Ltd", "analytical-engines-ltd"),
+        ("محمد عبد الله", ""),  # another script: nothing to spell in ASCII, the caller decides
+        ("--", ""),
+    ],
+)
+def test_slug_keeps_the_letters_of_accented_names(text: str, expected: str) -> None:
+    assert slug(text) == expected
+
+
+def test_slug_is_cut_at_a_word_boundary_that_leaves_no_hyphen() -> None:
+    assert slug("a" * 39 + " b") == "a" * 39
+    assert len(slug("word " * 20)) <= 40 and not slug("word " * 20).endswith("-")

@@ -3,16 +3,15 @@ them, and what they leave in the built site (a policy on every page, every file 
 
 from __future__ import annotations
 
-import json
 import re
 import shutil
 import subprocess
 import sys
 from pathlib import Path
 
-from sitekit import ROOT
+from sitekit import ROOT, precached
 
-from followup_site import finish, offline
+from followup_site import finish, notfound, offline
 
 ITEM = '<li class="task-list-item"><input type="checkbox" disabled>Say thank you</li>'
 NESTED = '<li class="task-list-item"><input type="checkbox" disabled>Plan<ul><li>x</li></ul></li>'
@@ -77,30 +76,25 @@ def test_finish_names_what_is_missing(tmp_path: Path) -> None:
     )
 
 
-def manifest_urls(site_dir: Path) -> set[str]:
-    text = (site_dir / "sw.js").read_text(encoding="utf-8")
-    match = re.search(r"const MANIFEST = (\[.*?\]);", text, re.DOTALL)
-    assert match, "no precache manifest in sw.js"
-    return {entry["url"] for entry in json.loads(match.group(1))}
-
-
-def test_the_precache_lists_every_file_of_the_build(built_site: Path) -> None:
+def test_the_precache_lists_every_file_of_the_build(any_site: Path) -> None:
+    """On either build (MkDocs and Zensical, tests/conftest.py): every file, sw.js aside."""
     files = {
-        path.relative_to(built_site).as_posix()
-        for path in built_site.rglob("*")
+        path.relative_to(any_site).as_posix()
+        for path in any_site.rglob("*")
         if path.is_file() and path.name != "sw.js" and path.suffix != ".map"
     }
-    assert manifest_urls(built_site) == files
-    assert {"index.html", "search/search_index.json", "app/worker.mjs"} <= files
+    assert precached(any_site) == files
+    assert {"index.html", "app/worker.mjs"} <= files
+    assert files & {"search/search_index.json", "search.json"}  # MkDocs' or Zensical's index
     assert {"app/pyodide/pyodide.asm.wasm", "app/pyodide/pyodide-lock.json"} <= files
     assert any(name.startswith("app/pyodide/followup-") for name in files)
 
 
-def test_every_page_has_a_policy_that_allows_the_scripts_it_may_run(built_site: Path) -> None:
+def test_every_page_has_a_policy_that_allows_the_scripts_it_may_run(any_site: Path) -> None:
     """Each page's policy allows its own inline scripts, and also those that Material's instant
-    navigation re-runs from any other page (the ones inside its container)."""
+    navigation re-runs from any other page (the ones inside its container); on either build."""
     policies, rerun = {}, set()
-    for path in built_site.rglob("*.html"):
+    for path in any_site.rglob("*.html"):
         html = path.read_text(encoding="utf-8")
         found = re.findall(r'<meta http-equiv="Content-Security-Policy" content="([^"]*)">', html)
         assert len(found) == 1, path
@@ -126,3 +120,62 @@ def test_inline_script_hashes_match_what_the_browser_hashes() -> None:
         "'sha256-ibDq25dfxIOXFsZCi7JYnQkIbM0rgaCZ1K4jOsB5hdI='",
         "'sha256-uv6BXxguRKhBqgeOtcyTvppA2Vttceh37dUo7xwS8Ug='",
     ]
+
+
+ROOTED_404 = (
+    '<html><head><meta charset="utf-8"><link rel="stylesheet" href="/assets/main.css">'
+    '<script>__md_scope=new URL("/",location)</script></head><body>'
+    '<a href="/">Home</a> <a href="/thank-you/">Thanks</a> <a href="https://example.org/">x</a>'
+    '<script id="__config" type="application/json">{"base": "/", "search": "/assets/s.js"}'
+    '</script><script src="/assets/bundle.js"></script></body></html>'
+)
+
+
+def test_a_404_page_rooted_at_slash_is_made_relative_to_the_site_root() -> None:
+    html = notfound.relocate(ROOTED_404, ["404.html", "assets", "thank-you", "index.html"])
+    assert '="/' not in html.replace('="https://', "")
+    assert 'href="assets/main.css"' in html and 'href="./"' in html
+    assert 'src="assets/bundle.js"' in html and 'href="https://example.org/"' in html
+    assert '{"base": ".", "search": "assets/s.js"}' in html
+    assert 'new URL(".",location)' in html
+    # the script that moves the page to the root comes first, before anything loads
+    assert html.index(notfound.MARKER) < html.index("assets/main.css")
+    assert '["assets", "index.html", "thank-you"]' in html
+    assert notfound.relocate(html, ["assets"]) == html  # once
+
+
+def test_a_404_page_that_knows_its_address_is_left_alone() -> None:
+    """Built with SITE_URL (the Pages workflow): the builder rooted it at the real sub-path."""
+    page = ROOTED_404.replace('"/', '"/repo/')
+    assert notfound.relocate(page, ["assets"]) == page
+
+
+WORKSHEET_PAGE = (
+    '<html><head><meta charset="utf-8"></head><body><article>'
+    '<div class="fw" data-fw-root data-fw-busy="false"><form data-fw-form></form></div>'
+    "</article></body></html>"
+)
+
+
+def test_the_worksheets_assets_go_inside_the_worksheet_and_nowhere_else() -> None:
+    html = finish.finish_page(WORKSHEET_PAGE, to_root="../")
+    assets = (
+        '<link rel="stylesheet" href="../app/worksheet.css">'
+        '<script type="module" src="../app/worksheet.mjs"></script>'
+    )
+    assert '<div class="fw" data-fw-root data-fw-busy="false">' + assets + "<form" in html
+    assert finish.finish_page(html, to_root="../") == html  # once
+    assert "worksheet.mjs" not in finish.finish_page(PAGE, to_root="../")
+
+
+def test_only_the_worksheet_page_of_either_build_loads_the_worksheets_files(
+    any_site: Path,
+) -> None:
+    loading = sorted(
+        str(path.relative_to(any_site))
+        for path in any_site.rglob("*.html")
+        if re.search(r"app/worksheet\.(?:mjs|css)", path.read_text(encoding="utf-8"))
+    )
+    assert loading == ["worksheet/index.html"]
+    html = (any_site / "worksheet" / "index.html").read_text(encoding="utf-8")
+    assert 'src="../app/worksheet.mjs"' in html and 'href="../app/worksheet.css"' in html

@@ -720,6 +720,10 @@ def test_main_contact_may_be_left_out(value: Any) -> None:
         "o'brien@example.ie",
         "g@xn--bcher-kva.example",
         "info@example.xn--p1ai",
+        # An international domain as people type it (checked and exported in its xn-- form).
+        "grace@exämple.org",
+        "g@bücher.example",
+        "info@пример.рф",
     ],
 )
 def test_good_email_addresses(value: str) -> None:
@@ -744,7 +748,10 @@ def test_good_email_addresses(value: str) -> None:
         "grace@-example.org",
         "grace@example..org",
         "josé@example.org",
-        "grace@exämple.org",
+        "grace@-exämple.org",
+        "grace@exämple..org",
+        "grace@exämple-.org",
+        "grace@" + "ä" * 64 + ".org",
         "grace@example.org.",
         "grace@example.c0m",
         "grace@example.xn--",

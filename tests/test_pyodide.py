@@ -30,6 +30,17 @@ def _request(answers_json: str) -> str:
     return json.dumps({"type": "render", "answers": json.loads(answers_json)})
 
 
+def _idn_request() -> str:
+    """An .eml download to an international domain: Python's IDNA codec must be in the runtime."""
+    answers = json.loads(examples.text())
+    answers["interview"]["interviewers"][0]["email"] = "grace@bücher.example"
+    return json.dumps({"type": "eml", "answers": answers, "id": "thank_you.0"})
+
+
+# Requests other than a render, compared the same way (byte for byte).
+OTHER = {"idn-eml": _idn_request()}
+
+
 @pytest.fixture(scope="module")
 def runtime_dir(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The worksheet runtime, assembled into a fresh folder."""
@@ -47,7 +58,7 @@ def pyodide_responses(runtime_dir: Path) -> dict[str, str]:
     node = shutil.which("node")
     if node is None:
         pytest.fail("node is not installed; the Pyodide parity test needs Node >= 20")
-    requests = [_request(text) for text in CASES.values()]
+    requests = [_request(text) for text in CASES.values()] + list(OTHER.values())
     completed = subprocess.run(
         [node, str(ROOT / "tests" / "pyodide_render.mjs"), str(runtime_dir)],
         input=json.dumps(requests),
@@ -60,7 +71,7 @@ def pyodide_responses(runtime_dir: Path) -> dict[str, str]:
     if completed.returncode != 0:
         pytest.fail(f"Pyodide run failed:\n{completed.stderr[-4000:]}")
     responses: list[str] = json.loads(completed.stdout)["responses"]
-    return dict(zip(CASES, responses, strict=True))
+    return dict(zip([*CASES, *OTHER], responses, strict=True))
 
 
 def test_lock_lists_only_the_shipped_wheels(runtime_dir: Path) -> None:
@@ -90,3 +101,11 @@ def test_drafts_match_cpython(case: str, pyodide_responses: dict[str, str]) -> N
         assert got["subject"] == want["subject"], want["id"]
         assert got["body"] == want["body"], want["id"]
     assert actual_text == expected_text  # and everything else, byte for byte
+
+
+@pytest.mark.parametrize("case", list(OTHER))
+def test_other_requests_match_cpython(case: str, pyodide_responses: dict[str, str]) -> None:
+    expected = handle(OTHER[case])
+    assert json.loads(expected)["ok"], expected
+    assert "xn--bcher-kva.example" in expected  # the premise: the codec ran
+    assert pyodide_responses[case] == expected

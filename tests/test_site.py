@@ -2,8 +2,12 @@
 
 from __future__ import annotations
 
+import json
 import re
+import struct
+import tomllib
 from functools import cache
+from html import unescape
 from html.parser import HTMLParser
 from pathlib import Path
 from typing import Any
@@ -63,9 +67,15 @@ class Page(HTMLParser):
 
 
 @pytest.fixture(scope="session")
-def site(built_site: Path) -> Path:
-    """The site as the browser tests see it (tests/conftest.py builds it once per run)."""
-    return built_site
+def site(any_site: Path) -> Path:
+    """Every test here runs on both builds of the same pages (tests/conftest.py: ``any_site``)."""
+    return any_site
+
+
+@pytest.fixture(scope="session")
+def rooted(builder: str) -> tuple[str, ...]:
+    """The pages that may use root-absolute URLs: 404.html, when the build knew its address."""
+    return ROOTED if builder == "mkdocs" else ()
 
 
 @pytest.fixture(scope="session")
@@ -140,19 +150,20 @@ def is_external(url: str) -> bool:
     return bool(parts.scheme or parts.netloc) and parts.scheme not in ("data", "blob", "mailto")
 
 
-# 404.html is served for any missing path, so it cannot use relative URLs: MkDocs roots it at
-# site_url (the Pages workflow passes the real base URL through SITE_URL).
+# 404.html is served for any missing path, so it cannot use URLs relative to itself: with a
+# site_url, the builder roots it there (the Pages workflow passes the real base URL through
+# SITE_URL); without one, followup_site.notfound makes it relative to the site's root.
 ROOTED = ("404.html",)
 
 
-def test_nothing_is_loaded_from_another_origin_and_every_url_is_relative(site, pages):
+def test_nothing_is_loaded_from_another_origin_and_every_url_is_relative(site, pages, rooted):
     for name, page in pages.items():
         for url in page.loads:
             assert not is_external(url), f"{name} loads {url}"
-            if name not in ROOTED:
+            if name not in rooted:
                 assert not url.startswith("/"), f"{name} uses a root-absolute URL {url}"
         for url in page.links:
-            if not is_external(url) and name not in ROOTED:
+            if not is_external(url) and name not in rooted:
                 assert not url.startswith("/"), f"{name} links root-absolute {url}"
     for path in [*site.rglob("*.css")]:
         for url in re.findall(r"url\(\s*['\"]?([^'\")]+)", path.read_text(encoding="utf-8")):
@@ -163,10 +174,10 @@ def test_nothing_is_loaded_from_another_origin_and_every_url_is_relative(site, p
         assert "fonts.googleapis" not in text and "fonts.gstatic" not in text, path
 
 
-def test_every_internal_link_and_anchor_resolves(site, pages):
+def test_every_internal_link_and_anchor_resolves(site, pages, rooted):
     checked = 0
     for name, page in pages.items():
-        if name in ROOTED:
+        if name in rooted:
             continue
         base = (site / name).parent
         for url in page.links:
@@ -216,3 +227,97 @@ def test_each_example_equals_what_the_cli_prints(pages):
             assert shown.get("subject", "") == expected["subject"], name
             compared += 1
     assert compared >= 20
+
+
+# --- site basics: licence, repository, installable app, link previews ------------------------------
+
+
+def test_the_licence_is_the_one_pyproject_names():
+    pyproject = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))
+    assert pyproject["project"]["license"] == "MIT"
+    assert (ROOT / "LICENSE").read_text(encoding="utf-8").startswith("MIT License\n")
+
+
+def png_size(path: Path) -> tuple[int, int]:
+    """A PNG's width and height, from its IHDR chunk."""
+    data = path.read_bytes()
+    assert data[:8] == b"\x89PNG\r\n\x1a\n" and data[12:16] == b"IHDR", path
+    width, height = struct.unpack(">II", data[16:24])
+    return width, height
+
+
+def test_the_web_app_manifest_and_its_icons(site):
+    manifest = json.loads((site / "manifest.webmanifest").read_text(encoding="utf-8"))
+    assert manifest["name"] == yaml.load(
+        (ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader
+    )["site_name"]
+    assert manifest["display"] == "standalone" and manifest["start_url"] == "./"
+    sizes = set()
+    for icon in manifest["icons"]:
+        path = site / icon["src"]
+        assert path.is_file(), icon["src"]
+        if icon["type"] == "image/png":
+            width, height = png_size(path)
+            assert icon["sizes"] == f"{width}x{height}", icon["src"]
+            sizes.add((width, icon.get("purpose", "any")))
+    # what Chromium wants before it offers to install: 192 and 512 pixels; and a maskable one
+    assert {(192, "any"), (512, "any"), (512, "maskable")} <= sizes
+    assert png_size(site / "images" / "apple-touch-icon.png") == (180, 180)
+
+
+def head_tags(html: str) -> dict[str, str]:
+    """The page's <meta property|name=... content=...> and <link rel=... href=...> values."""
+    tags = {}
+    for attrs in re.findall(r"<(?:meta|link)\s([^>]*)>", html[: html.find("</head>")]):
+        a = dict(re.findall(r'([\w:-]+)="([^"]*)"', attrs))
+        key = a.get("property") or a.get("name") or (f"rel={a['rel']}" if "rel" in a else "")
+        if key:
+            tags[key] = unescape(a.get("content", a.get("href", "")))
+    return tags
+
+
+def test_every_page_links_the_manifest_and_its_own_icon_and_logo(site):
+    def target(page: Path, url: str) -> Path:
+        return (page.parent / url).resolve().relative_to(site.resolve())
+
+    for path in site.rglob("index.html"):
+        html = path.read_text(encoding="utf-8")
+        tags = head_tags(html)
+        assert target(path, tags["rel=manifest"]) == Path("manifest.webmanifest"), path
+        assert target(path, tags["rel=icon"]) == Path("images/icon.svg"), path
+        assert target(path, tags["rel=apple-touch-icon"]) == Path("images/apple-touch-icon.png")
+        logo = re.search(r'<img src="([^"]*)"[^>]*>', html[html.find('class="md-header'):])
+        assert logo and target(path, logo.group(1)) == Path("images/logo.svg"), path
+
+
+def test_link_previews_are_described_from_each_page(site, builder):
+    """Open Graph, made at build time: title and description everywhere; the address and the
+    picture (absolute URLs) only where the build knew its address (the MkDocs build here)."""
+    for path in site.rglob("index.html"):
+        html = path.read_text(encoding="utf-8")
+        tags = head_tags(html)
+        title = re.search(r"<title>([^<]*)</title>", html)
+        assert title and tags["og:title"] == unescape(title.group(1)), path  # as the tab says
+        assert tags["og:description"] == tags["description"], path
+    page = head_tags((site / "thank-you" / "index.html").read_text(encoding="utf-8"))
+    assert page["og:title"] == "Send a thank-you note - Interview Follow-Up Guide"
+    if builder == "mkdocs":
+        assert page["og:url"] == page["rel=canonical"] and page["og:url"].endswith("/thank-you/")
+        image = page["og:image"]
+        assert image == page["og:url"].removesuffix("thank-you/") + "images/social-card.png"
+        assert png_size(site / "images" / "social-card.png") == (1200, 630)
+        assert page["twitter:card"] == "summary_large_image"
+    else:
+        assert "og:image" not in page and "og:url" not in page
+
+
+def test_the_repository_is_linked_without_asking_its_api(site):
+    """repo_url and edit_uri in the header and on each page; Material's request to the GitHub
+    API for stars is taken out (overrides/partials/source.html)."""
+    config = yaml.load((ROOT / "mkdocs.yml").read_text(), Loader=yaml.BaseLoader)
+    assert config["edit_uri"] == "edit/main/docs/"
+    html = (site / "thank-you" / "index.html").read_text(encoding="utf-8")
+    repo = re.search(r'<a href="(https://github\.com/[^"]+)"[^>]*class="md-source"', html)
+    assert repo, "no repository link"
+    assert f'href="{repo.group(1)}/edit/main/docs/thank-you.md"' in html
+    assert 'data-md-component="source"' not in html

@@ -296,6 +296,18 @@ def test_ics_filename_for_a_non_latin_company(answers_with: Callable[..., dict[s
     assert call({"type": "ics", "answers": answers})["filename"] == "follow-up-draft.ics"
 
 
+def test_file_names_spell_accented_names_in_ascii(
+    answers_with: Callable[..., dict[str, Any]],
+) -> None:
+    """The same names as the CLI's --out files (followup.export.slug): José Ñúñez → jose-nunez."""
+    answers = answers_with(
+        "panel", {"interview.interviewers.1.name": "José Ñúñez", "company.name": "Société Ândré"}
+    )
+    data = call({"type": "eml", "answers": answers, "id": "thank_you.1"})
+    assert data["filename"] == "thank_you-1-jose-nunez.eml"
+    assert call({"type": "ics", "answers": answers})["filename"] == "follow-up-societe-andre.ics"
+
+
 def test_eml_request(panel_raw: dict[str, Any]) -> None:
     data = call({"type": "eml", "answers": panel_raw, "id": "thank_you.1"})
     assert set(data) == {"ok", "errors", "filename", "text"}

@@ -1,7 +1,8 @@
-// The worksheet's entry, loaded on every page of the site (Material's instant navigation swaps
-// pages without reloading). Where a page has a worksheet (`[data-fw-root]`) it loads the
-// worksheet's code (controller.mjs and its modules) and starts it; elsewhere it loads nothing
-// more, so the guide's pages never wait for the worksheet, nor start its engine.
+// The worksheet's entry, loaded by the worksheet's page only (src/followup_site/finish.py puts it
+// inside the worksheet; Material's instant navigation re-runs it there, and a module runs once per
+// document). It follows every page change from then on: where a page has a worksheet
+// (`[data-fw-root]`) it loads the worksheet's code (controller.mjs and its modules) and starts it;
+// elsewhere it lets the last one go, so the guide's pages never wait for the worksheet.
 
 /**
  * Pause after the last keystroke before the drafts are re-rendered. Short, because one render

@@ -1,10 +1,18 @@
-"""The ``followup`` command: drafts, plan and review from an answers file, in a terminal."""
+"""The ``followup`` command: drafts, plan and review from an answers file, in a terminal.
+
+Conventions: ``-`` is standard input for the answers and standard output for anything written
+(``--out -``, ``--ics -``); exit 0 when done, 1 when ``check`` finds an error in a draft, 2 for
+bad input or a file that cannot be written, 141 (as a shell reports SIGPIPE) when the reader of
+the output went away (``followup draft answers.json | head -1``), never with a traceback.
+"""
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib.metadata
 import json
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
@@ -16,6 +24,10 @@ from .render import Draft, format_date
 from .review import advise, reviewed_drafts
 
 EXIT_OK, EXIT_FINDINGS, EXIT_INVALID = 0, 1, 2
+# 128 + SIGPIPE: what a shell shows for a program stopped by a closed pipe.
+EXIT_BROKEN_PIPE = 141
+# Where a file would be written, this name means standard output.
+STDOUT = "-"
 
 
 class _Parser(argparse.ArgumentParser):
@@ -72,15 +84,14 @@ def _text(draft: Draft) -> str:
 
 
 def _filename(number: int, draft: Draft, suffix: str) -> str:
-    who = "".join(c.lower() if c.isalnum() and c.isascii() else "-" for c in draft.to.name)
-    who = "-".join(p for p in who.split("-") if p)
+    who = export.slug(draft.to.name)
     return f"{number:02d}-{draft.kind.replace('_', '-')}{'-' + who if who else ''}.{suffix}"
 
 
 def cmd_draft(args: argparse.Namespace) -> int:
     answers = _read(args.file)
     drafts = reviewed_drafts(answers, tone=args.tone, channel=args.channel, today=args.today)
-    if args.out:
+    if args.out and args.out != STDOUT:
         out = Path(args.out)
         out.mkdir(parents=True, exist_ok=True)
         for number, draft in enumerate(drafts, 1):
@@ -114,13 +125,23 @@ def cmd_draft(args: argparse.Namespace) -> int:
 def cmd_plan(args: argparse.Namespace) -> int:
     answers = _read(args.file)
     drafts = reviewed_drafts(answers, today=args.today)
+    # With the calendar on standard output, the plan is shown on standard error.
+    shown = sys.stderr if args.ics == STDOUT else sys.stdout
     for row in export.plan_rows(drafts):
         when = f"{row['weekday']:<9} {row['send_on']}" if row["send_on"] else "when it happens     "
-        print(f"{when}  {row['label']}")
+        print(f"{when}  {row['label']}", file=shown)
     for advice in advise(answers):
-        print(f"tip: {advice.message}")
-    if args.ics:
-        Path(args.ics).write_text(export.to_ics(drafts, answers), encoding="utf-8", newline="")
+        print(f"tip: {advice.message}", file=shown)
+    calendar = export.to_ics(drafts, answers).encode("utf-8") if args.ics else b""
+    if args.ics == STDOUT:
+        binary = getattr(sys.stdout, "buffer", None)  # bytes: CRLF line ends stay as they are
+        if binary is None:  # a text-only stream (output captured in a string)
+            sys.stdout.write(calendar.decode("utf-8"))
+        else:
+            sys.stdout.flush()
+            binary.write(calendar)
+    elif args.ics:
+        Path(args.ics).write_bytes(calendar)
         print(f"wrote {args.ics}", file=sys.stderr)
     return EXIT_OK
 
@@ -174,23 +195,52 @@ def _add_today(command: argparse.ArgumentParser) -> None:
     )
 
 
+def version() -> str:
+    """The installed package's version (pyproject.toml's), as ``--version`` prints it."""
+    try:
+        return importlib.metadata.version("followup")
+    except importlib.metadata.PackageNotFoundError:  # run from a source tree, not installed
+        return "unknown (not installed)"
+
+
 def parser() -> argparse.ArgumentParser:
     top = _Parser(
         prog="followup",
         description="Follow-up drafts, a dated plan and a review after a job interview.",
+        epilog="Exit status: 0 done, 1 a draft has an error (check), 2 bad input or an output "
+        "that cannot be written, 141 the output's reader closed it (broken pipe).",
+    )
+    top.add_argument(
+        "--version", action="version", version=f"%(prog)s {version()}", help="print the version"
     )
     sub = top.add_subparsers(dest="command", required=True, parser_class=_Parser)
     draft = sub.add_parser("draft", help="write every draft for an answers file")
     draft.add_argument("file", help="answers file (.json or .toml), or - for standard input")
-    draft.add_argument("--format", choices=("text", "json", "eml"), default="text")
-    draft.add_argument("--out", metavar="DIR", help="write one file per draft into DIR")
+    draft.add_argument(
+        "--format",
+        choices=("text", "json", "eml"),
+        default="text",
+        help="text to read (default), json (the drafts contract) or eml (unsent emails to open "
+        "in a mail app)",
+    )
+    draft.add_argument(
+        "--out",
+        metavar="DIR",
+        help="write one file per draft into DIR (created if needed) and print their names; "
+        "- prints the drafts instead, as without --out",
+    )
     draft.add_argument("--tone", choices=model.TONES, help="override the answers' tone")
     draft.add_argument("--channel", choices=model.CHANNELS, help="override the answers' channel")
     _add_today(draft)
     draft.set_defaults(run=cmd_draft)
     plan = sub.add_parser("plan", help="print the dated follow-up plan")
     plan.add_argument("file", help="answers file (.json or .toml), or - for standard input")
-    plan.add_argument("--ics", metavar="OUT", help="also write the plan as a calendar file")
+    plan.add_argument(
+        "--ics",
+        metavar="FILE",
+        help="also write the plan as a calendar file (iCalendar); - writes it to standard output "
+        "and shows the plan on standard error",
+    )
     _add_today(plan)
     plan.set_defaults(run=cmd_plan)
     check = sub.add_parser(
@@ -215,13 +265,30 @@ def main(argv: Sequence[str] | None = None) -> int:
         args.today = today()
     try:
         code: int = args.run(args)
+        sys.stdout.flush()  # a closed pipe shows here at the latest, not at interpreter exit
     except InvalidAnswers as exc:
         for error in exc.errors:
             print(str(error) if error.path else f"{args.file}: {error.message}", file=sys.stderr)
         return EXIT_INVALID
     except BrokenPipeError:
-        return EXIT_OK
+        _discard_stdout()
+        return EXIT_BROKEN_PIPE
+    except OSError as exc:  # an output file or folder that cannot be written
+        where = exc.filename if exc.filename is not None else "output"
+        print(f"followup: {where}: {exc.strerror or exc}", file=sys.stderr)
+        return EXIT_INVALID
     return code
+
+
+def _discard_stdout() -> None:
+    """After a broken pipe, send what is still buffered to /dev/null, so that Python's flush at
+    exit does not fail a second time with a traceback-like message (the recipe in the Python
+    documentation's note on SIGPIPE)."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except (OSError, ValueError):  # no file descriptor (output captured in-process)
+        pass
 
 
 if __name__ == "__main__":

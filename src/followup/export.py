@@ -5,13 +5,34 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 import re
+import unicodedata
 from email.headerregistry import Address
 from email.message import EmailMessage
 from email.policy import SMTP
 
 from . import kinds
-from .model import Answers
+from .model import Answers, ascii_domain
 from .render import WEEKDAYS, Draft, format_date
+
+# Letters that NFKD leaves whole but that have a usual Latin spelling (ß is "ss" in German, etc.).
+_LATIN = str.maketrans(
+    {"ß": "ss", "æ": "ae", "œ": "oe", "ø": "o", "ł": "l", "đ": "d", "ð": "d", "þ": "th", "ı": "i"}
+)
+
+
+def slug(text: str, limit: int = 40) -> str:
+    """``text`` as a file-name part: ASCII letters and digits joined by hyphens, accents dropped
+    ("José Ñúñez" → ``jose-nunez``); empty when nothing is left (a name in another script).
+
+    The CLI's ``--out`` files and the worksheet's downloads (``followup.web``) both use it.
+    """
+    decomposed = unicodedata.normalize("NFKD", text.lower().translate(_LATIN))
+    kept = "".join(
+        c if c.isascii() and c.isalnum() else "-"
+        for c in decomposed
+        if not unicodedata.combining(c)
+    )
+    return "-".join(part for part in kept.split("-") if part)[:limit].strip("-")
 
 
 def label(draft: Draft) -> str:
@@ -52,6 +73,11 @@ def plan_uid(draft: Draft, answers: Answers) -> str:
     return f"{hashlib.sha256(seed.encode('utf-8')).hexdigest()[:24]}@followup"
 
 
+def calendar_name(answers: Answers) -> str:
+    """The name a calendar app shows for the imported plan."""
+    return f"Follow-up: {answers.role} at {answers.company.name}"
+
+
 def to_ics(drafts: list[Draft], answers: Answers, now: dt.datetime | None = None) -> str:
     """The dated drafts as all-day events, each with a reminder that morning (RFC 5545)."""
     stamp = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
@@ -61,7 +87,9 @@ def to_ics(drafts: list[Draft], answers: Answers, now: dt.datetime | None = None
         "PRODID:-//Interview Follow-Up Guide//followup//EN",
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
-        f"X-WR-CALNAME:{_escape(f'Follow-up: {answers.role} at {answers.company.name}')}",
+        # NAME is the standard calendar name (RFC 7986); X-WR-CALNAME is what older apps read.
+        f"NAME:{_escape(calendar_name(answers))}",
+        f"X-WR-CALNAME:{_escape(calendar_name(answers))}",
     ]
     for draft in drafts:
         if draft.send_on is None:
@@ -92,10 +120,13 @@ def to_ics(drafts: list[Draft], answers: Answers, now: dt.datetime | None = None
 def _address(name: str, email: str) -> Address | None:
     if not email:
         return None
+    user, _, domain = email.rpartition("@")
+    encoded = ascii_domain(domain)  # headers carry an international domain in its xn-- form
+    if not user or not encoded:
+        return None
     try:
-        user, domain = email.rsplit("@", 1)
-        return Address(display_name=name, username=user, domain=domain)
-    except (ValueError, IndexError):
+        return Address(display_name=name, username=user, domain=encoded)
+    except ValueError:
         return None
 
 

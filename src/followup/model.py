@@ -36,8 +36,10 @@ LONG = 1000
 MAX_ITEMS = 10
 MAX_INTERVIEWERS = 12
 
-# ASCII only, as 7-bit mail headers (and the .eml export) can carry it: dot-separated RFC 5322
-# atoms, then a domain of letter-digit-hyphen labels (an international domain in its xn-- form).
+# Dot-separated RFC 5322 atoms (ASCII: 7-bit mail headers, and the .eml export, carry no other
+# user part), then a domain of letter-digit-hyphen labels. An international domain may be typed
+# in its own script (bücher.example): it is checked, and written into .eml headers, in its IDNA
+# (xn--) form, which is what mail systems use (RFC 5890; see ascii_domain).
 _ATOM = r"[A-Za-z0-9!#$%&'*+/=?^_`{|}~-]+"
 _LABEL = r"[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?"
 _EMAIL = re.compile(rf"^{_ATOM}(?:\.{_ATOM})*@(?:{_LABEL}\.)+(?:[A-Za-z]{{2,}}|xn--{_LABEL})$")
@@ -83,6 +85,26 @@ def _field(spec: Spec, default: Any = "", factory: Any = None) -> Any:
 
 def text_field(max_length: int = MEDIUM, *, required: bool = False, multiline: bool = False) -> Any:
     return _field(Spec("multiline" if multiline else "text", max_length, required))
+
+
+def ascii_domain(domain: str) -> str | None:
+    """``domain`` as mail headers carry it: unchanged if ASCII, else its IDNA (``xn--``) form;
+    None when it cannot be encoded (an empty or over-long label)."""
+    if domain.isascii():
+        return domain
+    if any(label.startswith("-") or label.endswith("-") for label in domain.split(".")):
+        return None  # a hostname rule (RFC 5891, 4.2.3.1) that Python's IDNA 2003 codec skips
+    try:
+        return domain.encode("idna").decode("ascii")
+    except UnicodeError:
+        return None
+
+
+def is_email(value: str) -> bool:
+    """An address a mail app accepts: ASCII user part, any domain that has an ASCII form."""
+    user, at, domain = value.rpartition("@")
+    encoded = ascii_domain(domain) if at else None
+    return encoded is not None and bool(_EMAIL.match(f"{user}@{encoded}"))
 
 
 def email_field() -> Any:
@@ -267,7 +289,7 @@ def _check_leaf(spec: Spec, value: Any, path: str, errors: list[FieldError]) -> 
             errors.append(FieldError(path, "is required"))
             return None
         return None if spec.kind in ("date", "time") else spec.default
-    if spec.kind == "email" and not _EMAIL.match(value):
+    if spec.kind == "email" and not is_email(value):
         errors.append(FieldError(path, "not an email address"))
         return None
     if spec.kind == "link" and not _LINK.match(value):

@@ -315,8 +315,7 @@ def _file_stem(draft: Draft, answers: model.Answers) -> str:
 
 
 def _slug(text: str) -> str:
-    slug = "".join(c.lower() if c.isalnum() else "-" for c in text if c.isascii())
-    return "-".join(part for part in slug.split("-") if part)[:40] or "draft"
+    return export.slug(text) or "draft"
 
 
 HANDLERS: dict[str, Handler] = {

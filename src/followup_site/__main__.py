@@ -4,17 +4,21 @@ prepare            fetch what the runtime needs (npm's Pyodide, two wheels): the
                    that needs the network; `make setup` runs it
 assemble OUTDIR    write the Pyodide runtime into OUTDIR
 finish SITE_DIR    after any builder wrote the pages into SITE_DIR: worksheet scripts,
-                   runtime, checklist labels, Content-Security-Policy, then sw.js
+                   runtime, 404.html for any sub-path (without $SITE_URL), checklist labels,
+                   Content-Security-Policy, then sw.js
+icons              redraw the site's PNG icons and link-preview card from their SVG
+                   drawings (Chromium, by hand after changing one; the PNGs are committed)
 """
 
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from collections.abc import Sequence
 from pathlib import Path
 
-from . import BuildError, runtime
+from . import BuildError, icons, runtime
 from .finish import finish
 
 
@@ -34,6 +38,13 @@ def parser() -> argparse.ArgumentParser:
     done.add_argument(
         "--dev", action="store_true", help="for a development server: no policy hashes"
     )
+    done.add_argument(
+        "--site-url",
+        default=os.environ.get("SITE_URL") or None,
+        help="the address the pages were built for (default: $SITE_URL, as the builders read "
+        "it); without one, 404.html finds the site's root in the browser",
+    )
+    sub.add_parser("icons", help="redraw the PNG icons and card from their SVG (Chromium)")
     return top
 
 
@@ -43,11 +54,14 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         if args.command == "prepare":
             runtime.prepare(root)
+        elif args.command == "icons":
+            for path in icons.render(root):
+                print(path.relative_to(root))
         elif args.command == "assemble":
             for path in runtime.assemble(root, args.outdir):
                 print(path)
         else:
-            result = finish(args.site_dir, root, dev=args.dev)
+            result = finish(args.site_dir.resolve(), root, dev=args.dev, site_url=args.site_url)
             print(
                 f"{args.site_dir}: {result.pages} pages, {result.app_files} app files, "
                 f"{result.runtime_files} runtime files; sw.js precaches "
