@@ -224,11 +224,22 @@ def _value(spec: Spec, value: Any, path: str, dropped: list[FieldError]) -> Any:
         if isinstance(value, bool) or value == "":
             return value is True
     elif isinstance(value, str):
-        return value
+        return _shown(spec, value, path, dropped)
     elif isinstance(value, int | float) and not isinstance(value, bool):
         return str(value)
     dropped.append(FieldError(path, f"must be {_wanted(spec)}, not {type_name(value)}"))
     return None
+
+
+def _shown(spec: Spec, value: str, path: str, dropped: list[FieldError]) -> str | None:
+    """A date, a time or a choice that its control cannot show is left out (and said so); text
+    is kept as it is, to be shown with its problem beside it."""
+    if spec.kind not in ("date", "time", "choice") or not value.strip():
+        return value
+    problems: list[FieldError] = []
+    model.check_leaf(spec, value, path, problems)
+    dropped += problems
+    return None if problems else value.strip()
 
 
 def _wanted(spec: Spec) -> str:

@@ -224,7 +224,7 @@ def _join(path: str, name: str | int) -> str:
     return f"{path}.{name}" if path else str(name)
 
 
-def _check_leaf(spec: Spec, value: Any, path: str, errors: list[FieldError]) -> Any:
+def check_leaf(spec: Spec, value: Any, path: str, errors: list[FieldError]) -> Any:
     """Return the cleaned value of one leaf, or None after recording why it is wrong."""
     if spec.kind == "flag":
         if value is None or value == "" or isinstance(value, bool):
@@ -332,7 +332,7 @@ def _check_list(spec: Spec, value: Any, path: str, errors: list[FieldError]) -> 
     for index, item in enumerate(value):
         item_path = _join(path, index)
         if isinstance(spec.of, Spec):
-            cleaned = _check_leaf(spec.of, item, item_path, errors)
+            cleaned = check_leaf(spec.of, item, item_path, errors)
             if cleaned:
                 entries.append(cleaned)
             continue
@@ -370,7 +370,7 @@ def _check_object(cls: Any, value: Any, path: str, errors: list[FieldError]) -> 
         elif spec.kind == "list":
             values[member.name] = _check_list(spec, raw, member_path, errors)
         else:
-            values[member.name] = _check_leaf(spec, raw, member_path, errors)
+            values[member.name] = check_leaf(spec, raw, member_path, errors)
     return cls(**values)
 
 
