@@ -131,3 +131,17 @@ def test_dumps_is_indented_utf8_with_a_final_newline() -> None:
 def test_not_answers_is_a_value_error() -> None:
     with pytest.raises(NotAnswers, match="it holds a list"):
         files.read([])
+
+
+def test_a_date_time_or_choice_its_control_cannot_show_is_left_out_and_named(
+    raw_answers: Any,
+) -> None:
+    data = raw_answers("minimal")
+    data["interview"].update({"date": "2026-02-30", "time": "9:30", "stage": "lunch"})
+    data["offer_deadline"] = " 2026-12-20 "
+    (entry,) = files.read(data).entries
+    assert "date" not in entry.answers["interview"] and "time" not in entry.answers["interview"]
+    assert "stage" not in entry.answers["interview"]
+    assert entry.answers["offer_deadline"] == "2026-12-20"
+    assert [e.path for e in entry.dropped] == ["interview.date", "interview.time", "interview.stage"]
+    assert [e.path for e in entry.errors] == ["interview.date"]

@@ -63,7 +63,7 @@ export class Worksheet {
     this.book = new Interviews({
       changed: (record) => this.showNewer(record),
       lost: () => this.shelf.lost(),
-      reloaded: () => this.shelf.reloaded(),
+      reloaded: (problems) => this.shelf.reloaded(problems),
       listed: () => this.shelf.listed(),
     });
     this.shelf = new Shelf(this);
@@ -221,6 +221,12 @@ export class Worksheet {
     } else {
       for (const problem of this.book.open()) this.shelf.problem(problem);
       if (this.book.held) this.setSaved(false);
+    }
+    if (!this.book.stored() && this.form.filled()) {
+      // Typed before this code ran, into a new interview: kept, and saved.
+      this.revealFilled();
+      this.persist();
+      return;
     }
     this.showCurrent();
   }

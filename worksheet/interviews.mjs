@@ -13,7 +13,7 @@ import { FIRST_ID, store } from "./store.mjs";
  * @typedef {{saved: boolean, record: InterviewRecord}} Commit
  * What another tab did, for the controller to show:
  * @typedef {{changed: (record: InterviewRecord) => void, lost: () => void,
- *            reloaded: () => void, listed: () => void}} Events
+ *            reloaded: (problems: Problem[]) => void, listed: () => void}} Events
  */
 
 /** @returns {string} a new interview's id */
@@ -217,18 +217,21 @@ export class Interviews {
     return before;
   }
 
-  /** @param {Record<string, string>} before what `clear` returned */
+  /**
+   * @param {Record<string, string>} before what `clear` returned
+   * @returns {Problem[]} what cannot be read, as `open` says
+   */
   unclear(before) {
     store.restore(before);
-    this.open();
+    return this.open();
   }
 
   /** Read everything again (another tab cleared the data, or put it back). */
   reload() {
     const id = this.current.id;
-    this.open();
+    const problems = this.open();
     if (this.records.has(id)) this.switchTo(id);
-    this.events.reloaded();
+    this.events.reloaded(problems);
   }
 
   /**

@@ -122,9 +122,9 @@ export class Shelf {
       "Your answers and edits were cleared from this browser. You can undo this for a minute.",
       { id: "clear", actions: before ? [["Undo", () => {
         if (!before) return;
-        this.book.unclear(before);
+        const problems = this.book.unclear(before);
         before = null;
-        this.reloaded("Your answers and edits are back.");
+        this.reloaded(problems, "Your answers and edits are back.");
       }]] : [] });
     setTimeout(() => {
       before = null;
@@ -231,9 +231,12 @@ export class Shelf {
 
   /**
    * Everything was read again: another tab cleared the data, or put it back.
+   * @param {Problem[]} [problems] what could not be read this time
    * @param {string} [message]
    */
-  reloaded(message) {
+  reloaded(problems = [], message = undefined) {
+    for (const problem of problems) this.problem(problem);
+    if (this.book.held) this.sheet.setSaved(false);
     this.due.clear();
     this.sheet.showCurrent();
     this.refreshDue();

@@ -32,6 +32,9 @@ const LAST_KEY = `${PREFIX}last`;
 const RECORD_PREFIX = `${PREFIX}interview:`;
 /** This tab's interview (survives a reload of this tab only). */
 const TAB_KEY = `${PREFIX}tab`;
+/** A deleted interview's tombstone keeps tabs open since from writing it back; after this
+ * long no tab is: it goes. */
+const TOMBSTONE_MS = 30 * 24 * 60 * 60 * 1000;
 
 /**
  * Run `read` against localStorage; null when the browser refuses.
@@ -139,9 +142,14 @@ export const store = {
       if (records.length) this.setEpoch(epoch);
     }
     out.epoch = epoch;
+    const old = Date.now() - TOMBSTONE_MS;
     for (const record of records) {
-      if (record.epoch === epoch) out.records.push(record);
-      else this.remove(RECORD_PREFIX + record.id); // written by a tab that missed a clear
+      // Written by a tab that missed a clear, or deleted long ago: gone.
+      if (record.epoch !== epoch || (record.deleted && (record.stamps.deleted ?? 0) < old)) {
+        this.remove(RECORD_PREFIX + record.id);
+      } else {
+        out.records.push(record);
+      }
     }
     return out;
   },

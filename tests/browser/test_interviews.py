@@ -9,6 +9,7 @@ runtime, so that they do not wait for Python. Every wait is on DOM state; nothin
 from __future__ import annotations
 
 import json
+import re
 from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
@@ -305,6 +306,52 @@ def test_a_file_with_problems_loads_and_shows_them(
     expect(page.locator('[data-fw-error="candidate.email"]')).to_have_text("Not an email address.")
     expect(control(page, "interview.interviewers.1.title")).to_have_value("CTO")
     expect(page.locator("[data-fw-summary]")).to_contain_text("Interview date")
+
+
+# --- clean files ---------------------------------------------------------------------------------
+
+# Pasted into an edited draft from a word processor.
+PASTED = "Dear Dr Hopper,\u2028\u000bThank you\u001b for\u0000 the tour.\u0007\n\nAda\u0085"
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def test_control_characters_pasted_into_a_draft_go_into_no_file(
+    context: BrowserContext, site_url: str, tmp_path: Path
+) -> None:
+    page = open_sheet(context, site_url)
+    import_file(page, PANEL)
+    wait_for_drafts(page, cli_drafts(PANEL))
+    card = page.locator('[data-fw-drafts] [data-draft-kind="thank_you"]').first
+    card.get_by_role("button", name="Edit").click()
+    card.locator('[data-fw-edit="body"]').evaluate(
+        """(area, text) => { area.value = text;
+             area.dispatchEvent(new Event("input", {bubbles: true})); }""",
+        PASTED,
+    )
+    clean = "Dear Dr Hopper,\nThank you for the tour.\n\nAda"
+    expect(card.locator('[data-draft-part="body"]')).to_have_text(clean)
+    settled(page)
+    files = {}
+    for name, button in (("ics", "Download plan (.ics)"), ("all", "Download all plans (.ics)"),
+                         ("backup", "Back up all interviews"), ("answers", "Export answers")):  # fmt: skip
+        files[name] = tmp_path / name
+        download(page, button).save_as(files[name])
+    for name, button in (("eml", "Download .eml"), ("txt", "Download .txt")):
+        files[name] = tmp_path / name
+        with page.expect_download() as info:
+            card.get_by_role("button", name=button).click()
+        info.value.save_as(files[name])
+    for name, path in files.items():
+        text = path.read_bytes().decode("utf-8")
+        assert not CONTROL.search(text.replace("\r\n", "\n")), name
+    description = [
+        str(e["DESCRIPTION"])
+        for e in icalendar.Calendar.from_ical(files["ics"].read_bytes()).walk("VEVENT")
+    ]
+    assert any(clean in d for d in description)
+    assert files["txt"].read_text(encoding="utf-8").endswith(f"{clean}\n")
+    backup = json.loads(files["backup"].read_text(encoding="utf-8"))
+    assert backup["interviews"][0]["edits"]["thank_you.0"]["body"] == clean
 
 
 # --- Undo for every destructive action -----------------------------------------------------------
@@ -640,6 +687,7 @@ def test_keys_are_scoped_by_the_sites_path(context: BrowserContext, site_url: st
     page.goto(site_url)
     put(page, other, '{"version": 2, "id": "theirs"}')
     page.goto(f"{site_url}worksheet/")
+    expect(page.locator("[data-interview]")).to_have_count(1)
     control(page, "company.name").fill("Acme")
     page.get_by_role("button", name="New interview", exact=True).click()
     control(page, "company.name").fill("Initech")
