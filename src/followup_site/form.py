@@ -34,10 +34,20 @@ INPUT_TYPES: dict[str, dict[str, str]] = {
 }
 # The row index in a repeating group's <template>; form.mjs replaces it in every attribute.
 INDEX = "__i__"
+# The worksheet's modules (worksheet/), fetched while the page loads rather than one after
+# another once worksheet.mjs has run: controller.mjs and every module it imports, and the
+# engine's client (tests/test_form.py checks the list against the imports).
+MODULES = (
+    "controller.mjs", "cards.mjs", "client.mjs", "dom.mjs", "drafts.mjs", "engine.mjs",
+    "files.mjs", "form.mjs", "hints.mjs", "interviews.mjs", "merge.mjs", "notices.mjs",
+    "picker.mjs", "plan.mjs", "protocol.mjs", "shelf.mjs", "status.mjs", "store.mjs",
+    "summary.mjs",
+)  # fmt: skip
 
 
-def render(arg: str = "") -> str:
-    """The whole worksheet UI for ``docs/worksheet.md``; ``arg`` is unused and must be empty."""
+def render(arg: str = "", app: str = "../app/") -> str:
+    """The whole worksheet UI for ``docs/worksheet.md``; ``arg`` is unused and must be empty;
+    ``app`` is the site's ``app/`` folder relative to the page."""
     if arg.strip():
         raise ValueError(f"the worksheet shortcode takes no argument, not {arg!r}")
     schema = model.schema()
@@ -45,6 +55,7 @@ def render(arg: str = "") -> str:
     form = "".join(_member(m, defaults) for m in schema["members"])
     parts = [
         '<div class="fw" data-fw-root data-fw-busy="false">',
+        *(f'<link rel="modulepreload" href="{_e(app + name)}">' for name in MODULES),
         _status(),
         '<div class="fw-notices" data-fw-notices></div>',
         _book(),
