@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from html.parser import HTMLParser
+from pathlib import Path
 from typing import Any
 
 import pytest
@@ -94,6 +96,26 @@ def test_the_html_is_one_markdown_block(parsed: Elements) -> None:
     assert html.startswith("<div") and html.endswith("</div>")
     labels = [a.get("for") for tag, a in parsed.live if tag == "label"]
     assert "fw-import" in labels
+
+
+def test_the_preloaded_modules_are_the_ones_the_worksheet_imports() -> None:
+    """controller.mjs and its static imports, and client.mjs (engine.mjs imports it at start)."""
+    folder = Path(__file__).resolve().parents[1] / "worksheet"
+    found: set[str] = set()
+
+    def walk(name: str) -> None:
+        if name in found:
+            return
+        found.add(name)
+        source = (folder / name).read_text(encoding="utf-8")
+        for imported in re.findall(r'^import [^;]*?"\./([a-z]+\.mjs)";', source, re.M | re.S):
+            walk(imported)
+
+    walk("controller.mjs")
+    walk("client.mjs")
+    assert set(form.MODULES) == found
+    links = re.findall(r'<link rel="modulepreload" href="([^"]+)">', form.render(app="../app/"))
+    assert links == [f"../app/{name}" for name in form.MODULES]
 
 
 def test_an_argument_is_refused() -> None:

@@ -6,6 +6,7 @@ import copy
 import email
 import email.policy
 import json
+import re
 import shutil
 import subprocess
 from collections.abc import Callable
@@ -60,7 +61,10 @@ def sample() -> dict[str, Any]:
 
 
 def test_handlers_are_the_documented_request_types() -> None:
-    assert set(HANDLERS) == {"render", "ics", "eml", "validate", "remove_item", "schema", "example"}
+    assert set(HANDLERS) == {
+        "render", "ics", "eml", "validate", "remove_item", "schema", "example",
+        "due", "read_file", "export", "backup",
+    }  # fmt: skip
 
 
 # --- render ------------------------------------------------------------------------------------
@@ -70,7 +74,7 @@ def test_render_returns_drafts_plan_and_normalised_answers(panel_raw: dict[str, 
     data = call({"type": "render", "answers": panel_raw})
     assert data["ok"] is True and data["errors"] == []
     assert set(data) == {
-        "ok", "errors", "drafts", "plan", "answers", "answers_filename", "advice", "people",
+        "ok", "errors", "drafts", "plan", "answers", "answers_filename", "advice", "people", "due",
     }  # fmt: skip
     answers = validate(panel_raw)
     expected = reviewed_drafts(answers)
@@ -257,7 +261,10 @@ def test_bytes_request_works_like_text() -> None:
 
 def test_lone_surrogate_in_answers_is_an_error(panel_raw: dict[str, Any]) -> None:
     text = replaced(
-        json.dumps({"type": "render", "answers": panel_raw}), "Ada Lovelace", "Ada \\ud800Lovelace", 1
+        json.dumps({"type": "render", "answers": panel_raw}),
+        "Ada Lovelace",
+        "Ada \\ud800Lovelace",
+        1,
     )
     assert failed(text) == [{"path": "candidate.name", "message": "is not valid Unicode text"}]
 
@@ -274,11 +281,12 @@ def test_dates_far_out_are_errors_not_crashes(panel_raw: dict[str, Any]) -> None
 
 def test_ics_request(panel_raw: dict[str, Any]) -> None:
     data = call({"type": "ics", "answers": panel_raw})
-    assert set(data) == {"ok", "errors", "filename", "text"}
+    assert set(data) == {"ok", "errors", "filename", "text", "events"}
     assert data["filename"] == "follow-up-analytical-engines-ltd.ics"
     cal = icalendar.Calendar.from_ical(data["text"])
     # 3 thank-yous, the merged follow-up, 2 check-ins (no news in this file: no stay-in-touch)
     assert len(list(cal.walk("VEVENT"))) == 6 + bool(panel_raw["company"]["news"])
+    assert data["events"] == len(list(cal.walk("VEVENT")))
     assert "\r\n" in data["text"]
 
 
@@ -596,3 +604,262 @@ def test_protocol_module_lists_the_engine_request_types() -> None:
         check=True,
     ).stdout
     assert sorted(json.loads(out)) == sorted(HANDLERS)
+
+
+def test_protocol_module_declares_the_engines_file_constants() -> None:
+    """The page writes files itself while the engine is not running: the same backup format and
+    the same control characters removed (followup.files, followup.model.CONTROL)."""
+    from followup import files, model
+
+    node = shutil.which("node")
+    assert node, "node is needed (make setup)"
+    script = (
+        "const p = await import(process.argv[1]);"
+        "console.log(JSON.stringify([p.BACKUP_FORMAT, p.BACKUP_VERSION, p.CONTROL_CHARACTERS,"
+        " p.cleanText(JSON.parse(process.argv[2]))]))"
+    )
+    sample = "a\r\nb\rc\u2028d\x0be\x00f\x1bg\u0085h\ti\nj"
+    out = subprocess.run(
+        [
+            node,
+            "--input-type=module",
+            "-e",
+            script,
+            (ROOT / "worksheet" / "protocol.mjs").as_uri(),
+            json.dumps(sample),
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout
+    assert json.loads(out) == [
+        files.BACKUP_FORMAT, files.BACKUP_VERSION, model.CONTROL.pattern, files.clean(sample),
+    ]  # fmt: skip
+
+
+# --- several interviews: due, all plans in one calendar ------------------------------------------
+
+
+def test_render_says_what_is_due_today_and_within_the_week(panel_raw: dict[str, Any]) -> None:
+    data = call({"type": "render", "answers": panel_raw, "today": "2026-12-03"})
+    due = data["due"]
+    assert due, "the panel's thank-you notes are due on the day"
+    assert all(
+        set(step) == {"id", "kind", "label", "send_on", "today", "when_text"} for step in due
+    )
+    assert [s["send_on"] for s in due] == sorted(s["send_on"] for s in due)
+    assert all(s["send_on"] < "2026-12-10" for s in due)
+    today = [s for s in due if s["today"]]
+    assert {s["kind"] for s in today} == {"thank_you"} and len(today) == 3
+    assert all(s["when_text"] == "Today" for s in today)
+    later = [s for s in due if not s["today"]]
+    assert later and later[0]["when_text"].startswith(("Monday", "Tuesday", "Wednesday",
+                                                        "Thursday", "Friday"))  # fmt: skip
+    ids = {d["id"] for d in data["drafts"]}
+    assert {s["id"] for s in due} <= ids
+
+
+def test_a_late_step_is_due_today(raw_answers: Callable[[str], dict[str, Any]]) -> None:
+    """Filled four days late: the thank-you is due the day the person looks, not in the past."""
+    data = call({"type": "render", "answers": raw_answers("late-filling"), "today": "2026-12-07"})
+    first = data["due"][0]
+    assert first["kind"] == "thank_you" and first["today"] and first["send_on"] == "2026-12-07"
+
+
+def test_due_request_covers_each_interview_by_its_id(
+    panel_raw: dict[str, Any], raw_answers: Callable[[str], dict[str, Any]]
+) -> None:
+    unfinished = {"company": {"name": "Initech"}, "role": "QA"}  # no date: no plan yet
+    interviews = [
+        {"id": "a", "answers": panel_raw},
+        {"id": "b", "answers": unfinished},
+        {"id": "c", "answers": raw_answers("late-filling")},
+    ]
+    data = call({"type": "due", "interviews": interviews, "today": "2026-12-07"})
+    by_interview: dict[str, list[dict[str, Any]]] = {}
+    for step in data["due"]:
+        by_interview.setdefault(step["interview"], []).append(step)
+    assert set(by_interview) <= {"a", "c"} and "c" in by_interview
+    one = call({"type": "render", "answers": raw_answers("late-filling"), "today": "2026-12-07"})
+    assert [{k: v for k, v in s.items() if k != "interview"} for s in by_interview["c"]] == one[
+        "due"
+    ]
+
+
+@pytest.mark.parametrize("interviews", [None, "x", [1]])
+def test_due_request_needs_a_list_of_interviews(interviews: Any) -> None:
+    assert failed({"type": "due", "interviews": interviews})[0]["path"].startswith("interviews")
+
+
+def test_one_calendar_for_every_interview_with_a_plan(
+    panel_raw: dict[str, Any], raw_answers: Callable[[str], dict[str, Any]]
+) -> None:
+    interviews = [
+        {"id": "a", "answers": panel_raw, "edits": {}},
+        {"id": "b", "answers": {"role": "no company yet"}},
+        {"id": "c", "answers": raw_answers("late-filling"),
+         "edits": {"thank_you.0": {"subject": "Thanks\x1b", "body": "Edited\x00 body"}}},
+    ]  # fmt: skip
+    data = call({"type": "ics", "interviews": interviews})
+    assert data["filename"] == "follow-up-all-interviews.ics"
+    events = icalendar.Calendar.from_ical(data["text"]).walk("VEVENT")
+    alone = [
+        len(icalendar.Calendar.from_ical(call({"type": "ics", "answers": i["answers"]})["text"])
+            .walk("VEVENT"))
+        for i in (interviews[0], interviews[2])
+    ]  # fmt: skip
+    assert len(events) == data["events"] == sum(alone)
+    assert len({str(e["UID"]) for e in events}) == len(events)
+    assert "Subject: Thanks\n\nEdited body" in [str(e["DESCRIPTION"]) for e in events]
+
+
+# --- files: every export imports again, control characters go --------------------------------
+
+
+def test_control_characters_in_edits_go_into_no_file(panel_raw: dict[str, Any]) -> None:
+    """Pasted from a word processor: vertical tab, NUL, ESC, DEL, C1, U+2028, a lone CR."""
+    edits = {
+        "thank_you.0": {
+            "subject": "Thank\x0b you\x1b",
+            "body": "Dear\u2028Grace\x00,\r\nB\x7f\x85ye\x07",
+        }
+    }
+    clean = {"subject": "Thank you", "body": "Dear\nGrace,\nBye"}
+    render = call({"type": "render", "answers": panel_raw, "edits": edits})
+    (card,) = [d for d in render["drafts"] if d["id"] == "thank_you.0"]
+    assert (card["subject"], card["body"]) == (clean["subject"], clean["body"])
+    assert card["text"] == f"Subject: {clean['subject']}\n\n{clean['body']}\n"
+    ics = call({"type": "ics", "answers": panel_raw, "edits": edits})["text"]
+    eml = call({"type": "eml", "answers": panel_raw, "edits": edits, "id": "thank_you.0"})["text"]
+    for text in (ics, eml, card["text"]):
+        assert not re.search(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029]", text)
+    message = email.message_from_bytes(eml.encode("ascii"), policy=email.policy.default)
+    assert message["Subject"] == clean["subject"]
+    assert message.get_content().replace("\r\n", "\n") == clean["body"] + "\n"  # type: ignore[attr-defined]
+
+
+def test_export_writes_unfinished_answers_that_read_back(answers_with: Callable[..., Any]) -> None:
+    answers = answers_with("panel", {
+        "interview.date": "", "interview.interviewers.0.email": "grace@",
+        "update": "Shipped it\x0b today\u2028Really",
+    })  # fmt: skip
+    answers["interview"]["highlights"].append("   ")
+    exported = call({"type": "export", "answers": answers})
+    assert exported["filename"] == "follow-up-answers.json"
+    data = json.loads(exported["text"])
+    assert data["version"] == 2
+    assert data["update"] == "Shipped it today\nReally"
+    assert data["interview"]["interviewers"][0]["email"] == "grace@"
+    assert "   " not in data["interview"]["highlights"]
+    read = call({"type": "read_file", "data": data})
+    assert read["kind"] == "answers"
+    (entry,) = read["interviews"]
+    assert entry["answers"] == data
+    assert entry["dropped"] == []
+    problems = {(p["path"], p["message"]) for p in entry["problems"]}
+    assert problems == {
+        ("interview.date", "is required"),
+        ("interview.interviewers.0.email", "not an email address"),
+    }
+
+
+def test_export_of_finished_answers_is_named_after_the_company(panel_raw: dict[str, Any]) -> None:
+    exported = call({"type": "export", "answers": panel_raw})
+    assert exported["filename"] == "follow-up-answers-analytical-engines-ltd.json"
+    assert json.loads(exported["text"]) == {**panel_raw, "version": 2}
+    read = call({"type": "read_file", "data": json.loads(exported["text"])})
+    assert read["interviews"][0]["answers"] == to_dict(validate(panel_raw))
+    assert read["interviews"][0]["problems"] == []
+
+
+def test_a_backup_holds_every_interview_and_reads_back(
+    panel_raw: dict[str, Any], raw_answers: Callable[[str], dict[str, Any]]
+) -> None:
+    unfinished = {"version": 2, "company": {"name": "Initech"}, "role": "QA"}
+    edits = {"thank_you.0": {"subject": "Hi", "body": "Thanks\x1b!"}}
+    backup = call({
+        "type": "backup", "today": "2026-12-07",
+        "interviews": [
+            {"answers": panel_raw, "edits": edits, "archived": False},
+            {"answers": unfinished, "edits": {}, "archived": True},
+        ],
+    })  # fmt: skip
+    assert backup["filename"] == "follow-up-backup-2026-12-07.json"
+    data = json.loads(backup["text"])
+    assert data["format"] == "followup-backup" and data["version"] == 1
+    assert data["exported"] == "2026-12-07"
+    assert [i["archived"] for i in data["interviews"]] == [False, True]
+    assert data["interviews"][0]["edits"] == {"thank_you.0": {"subject": "Hi", "body": "Thanks!"}}
+    read = call({"type": "read_file", "data": data})
+    assert read["kind"] == "backup"
+    first, second = read["interviews"]
+    assert first["answers"] == to_dict(validate(panel_raw))
+    assert first["edits"] == data["interviews"][0]["edits"] and first["problems"] == []
+    assert second["archived"] is True and second["answers"] == unfinished
+    assert [p["path"] for p in second["problems"]] == ["interview.date"]
+
+
+def test_a_file_with_values_the_form_cannot_hold_says_what_it_left_out(
+    panel_raw: dict[str, Any],
+) -> None:
+    data = {
+        **panel_raw,
+        "compnay": "typo",
+        "candidate": {**panel_raw["candidate"], "phone": 5551234},
+    }
+    data["interview"] = {**data["interview"], "time": ["10:30"], "interviewers": "Grace"}
+    (entry,) = call({"type": "read_file", "data": data})["interviews"]
+    assert entry["answers"]["candidate"]["phone"] == "5551234"  # a number is kept as text
+    assert "compnay" not in entry["answers"] and "time" not in entry["answers"]["interview"]
+    assert {(d["path"], d["message"]) for d in entry["dropped"]} == {
+        ("compnay", "unknown field"),
+        ("interview.time", "must be text, not a list"),
+        ("interview.interviewers", "must be a list, not text"),
+    }
+
+
+@pytest.mark.parametrize(
+    ("data", "reason"),
+    [
+        ([{"role": "x"}], "it holds a list"),
+        ("answers", "it holds text"),
+        (42, "it holds a number"),
+        ({"name": "Ada", "email": "ada@example.org"}, "none of the answers' fields"),
+        ({"version": 3, "role": "x"}, "newer version of the worksheet"),
+        ({"version": "2", "role": "x"}, 'its version is "2"'),
+        ({"format": "something-else", "interviews": []}, "its format is"),
+        ({"format": "followup-backup", "interviews": []}, "it has no version"),
+        ({"format": "followup-backup", "version": 2, "interviews": []}, "newer version"),
+        ({"format": "followup-backup", "version": 1, "interviews": {}}, "not a list"),
+        ({"format": "followup-backup", "version": 1, "interviews": []}, "holds no interviews"),
+        ({"format": "followup-backup", "version": 1, "interviews": [{"edits": {}}]}, "no answers"),
+        (
+            {"format": "followup-backup", "version": 1,
+             "interviews": [{"answers": {"version": 9, "role": "x"}}]},
+            "newer version",
+        ),
+    ],
+)  # fmt: skip
+def test_only_what_is_not_an_answers_file_is_refused(data: Any, reason: str) -> None:
+    (error,) = failed({"type": "read_file", "data": data})
+    assert error["path"] == ""
+    assert error["message"].startswith("not an answers file: ")
+    assert reason in error["message"]
+
+
+def test_greetings_and_advice_name_the_forms_rows(panel_raw: dict[str, Any]) -> None:
+    """A blank row before a filled one: the engine's entry 0 is the form's row 1."""
+    panel_raw["interview"]["interviewers"].insert(
+        0, {"name": "", "email": "", "main_contact": False}
+    )
+    panel_raw["interview"]["concerns"] = [
+        {"question": "", "answer": ""},
+        {"question": "experience with Kafka", "answer": ""},
+    ]
+    data = call({"type": "render", "answers": panel_raw})
+    people = {p["path"]: p["greeting"] for p in data["people"]}
+    assert "interview.interviewers.0" not in people
+    assert people["interview.interviewers.1"] == "Dear Dr Hopper,"
+    assert [a["path"] for a in data["advice"] if a["code"] == "unanswered_concern"] == [
+        "interview.concerns.1.answer"
+    ]

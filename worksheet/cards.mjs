@@ -18,6 +18,16 @@ const SEVERITY_LABELS = { error: "Fix", warning: "Check", info: "Tip" };
 const GUIDE_PATH = /^[a-z0-9-]+(?:\/[a-z0-9-]+)*\/(?:#[a-z0-9-]+)?$/;
 
 /**
+ * A guide link as the engine writes it (`page/#anchor`, from the site root) as a link from the
+ * worksheet's page, one level down; null when it is not one.
+ * @param {string} guide
+ * @returns {string | null}
+ */
+export function guideHref(guide) {
+  return GUIDE_PATH.test(guide) ? `../${guide}` : null;
+}
+
+/**
  * The DOM id of a draft's card: `kind.1` → `fw-draft-kind-1`.
  * @param {string} id
  * @returns {string}
@@ -231,10 +241,8 @@ function paintFindings(list, findings) {
       const item = h("li", { class: `fw-finding fw-finding--${severity}`, "data-finding": finding.code },
         h("span", { class: "fw-finding__severity" }, SEVERITY_LABELS[severity]),
         " ", finding.message);
-      if (GUIDE_PATH.test(finding.guide)) {
-        // The worksheet page is one level down (worksheet/), findings link from the site root.
-        item.append(" ", h("a", { href: `../${finding.guide}` }, "What the guide says"));
-      }
+      const href = guideHref(finding.guide);
+      if (href) item.append(" ", h("a", { href }, "What the guide says"));
       return item;
     }),
   );

@@ -1,6 +1,8 @@
 // Request/response client for worker.mjs: ids, promises, loading status and restarts. The
 // messages are declared in protocol.mjs.
 
+import { describeError } from "./protocol.mjs";
+
 /**
  * @typedef {import("./protocol.mjs").Status} Status
  * @typedef {import("./protocol.mjs").Reply} Reply
@@ -76,19 +78,19 @@ export function createClient(workerUrl) {
     });
     created.addEventListener("error", (event) => {
       event.preventDefault();
-      if (created === worker) crashed(event.message || "the worker could not start");
+      if (created === worker) crashed(describeError(event.message || "the worker could not start"));
     });
     return created;
   }
 
   /** @param {string} reason */
   function crashed(reason) {
-    const message = `The drafting engine stopped: ${reason}`;
+    const message = "The drafting engine stopped.";
     worker?.terminate();
-    rejectAll(message);
+    rejectAll(`${message} (${reason})`);
     if (restarts >= MAX_RESTARTS) {
       worker = null;
-      publish({ type: "status", stage: "error", message });
+      publish({ type: "status", stage: "error", message, detail: reason });
       return;
     }
     restarts += 1;
@@ -99,7 +101,10 @@ export function createClient(workerUrl) {
     request(type, payload = {}) {
       const id = nextId++;
       return new Promise((resolve, reject) => {
-        if (!worker) throw new Error(latest?.message ?? "The drafting engine stopped.");
+        if (!worker) {
+          throw new Error(latest?.detail ? `${latest.message} (${latest.detail})` :
+            latest?.message ?? "The drafting engine stopped.");
+        }
         pending.set(id, { resolve, reject });
         try {
           worker.postMessage(/** @type {Request} */ ({ id, type, payload }));

@@ -3,22 +3,29 @@
 // The HTML it works on is generated at build time by src/followup_site/form.py.
 //
 // The parts, one concern each: form.mjs (answers in the form, rows, field errors), cards.mjs
-// (draft cards), plan.mjs (the timeline), summary.mjs (the problems list), notices.mjs (notices
-// and announcements), status.mjs (the engine's status line), storage.mjs (autosave), files.mjs
-// (the toolbar: import, export, downloads), engine.mjs (the worker's client, from client.mjs),
-// protocol.mjs (every message and result type), dom.mjs (small helpers). Whatever depends on the
-// answers (dates, file names, error sentences, which edits follow a removed row) comes from the
-// engine: this code moves data and paints.
+// (draft cards; drafts.mjs: what their buttons do), plan.mjs (the timeline), summary.mjs (the problems list), hints.mjs (greetings
+// and advice beside the fields), notices.mjs (notices and announcements), status.mjs (the
+// engine's status line), interviews.mjs (the interviews, saved and in step with other tabs;
+// store.mjs and merge.mjs below it), shelf.mjs (what the person does with interviews, and the
+// Due list; picker.mjs paints them), files.mjs (the toolbar: import, export, downloads),
+// engine.mjs (the worker's client, from client.mjs), protocol.mjs (every message and result
+// type), dom.mjs (small helpers). Whatever depends on the answers (dates, file names, error
+// sentences, greetings, which edits follow a removed row) comes from the engine: this code
+// moves data and paints.
 
-import { DraftCards } from "./cards.mjs";
-import { copyText, download, find } from "./dom.mjs";
-import { engine, restartEngine, watchStatus } from "./engine.mjs";
-import { bindToolbar, downloadFromEngine } from "./files.mjs";
+import { DraftCards, cardId } from "./cards.mjs";
+import { find } from "./dom.mjs";
+import { cardAction } from "./drafts.mjs";
+import { ask, engine, restartEngine, watchStatus } from "./engine.mjs";
+import { bindToolbar } from "./files.mjs";
 import { CONTROLS, Form } from "./form.mjs";
+import { paintAdvice, paintGreetings } from "./hints.mjs";
+import { Interviews } from "./interviews.mjs";
 import { Notices } from "./notices.mjs";
 import { planElement } from "./plan.mjs";
+import { Shelf } from "./shelf.mjs";
 import { StatusLine } from "./status.mjs";
-import { storage } from "./storage.mjs";
+import { store } from "./store.mjs";
 import { paintSummary } from "./summary.mjs";
 
 /**
@@ -27,6 +34,8 @@ import { paintSummary } from "./summary.mjs";
  * @typedef {import("./protocol.mjs").FieldError} FieldError
  * @typedef {import("./protocol.mjs").RenderResult} RenderResult
  * @typedef {import("./protocol.mjs").Status} Status
+ * @typedef {import("./merge.mjs").InterviewRecord} InterviewRecord
+ * @typedef {"saved" | "failed" | "off"} SaveState
  */
 
 /** The answers file's name until the engine has named it after the company. */
@@ -42,13 +51,22 @@ export class Worksheet {
     this.renderDelay = renderDelay;
     this.form = new Form(find(root, "[data-fw-form]"));
     this.cards = new DraftCards(find(root, "[data-fw-drafts]"), find(root, "[data-fw-drafts-title]"), {
-      action: (id, action) => this.cardAction(id, action),
+      action: (id, action) => cardAction(this, id, action),
       edit: (id, text) => this.edit(id, text),
     });
     this.planBox = find(root, "[data-fw-plan]");
     this.summary = find(root, "[data-fw-summary]");
     this.notices = new Notices(find(root, "[data-fw-notices]"), find(root, "[data-fw-announce]"));
     this.status = new StatusLine(find(root, "[data-fw-status]"), () => this.retry());
+    /** @type {Status | null} */
+    this.lastStatus = null;
+    this.book = new Interviews({
+      changed: (record) => this.showNewer(record),
+      lost: () => this.shelf.lost(),
+      reloaded: (problems) => this.shelf.reloaded(problems),
+      listed: () => this.shelf.listed(),
+    });
+    this.shelf = new Shelf(this);
     /** @type {Edits} */
     this.edits = {};
     /** The edits once the engine has renumbered them after a removed row; renders wait. */
@@ -66,7 +84,10 @@ export class Worksheet {
     /** The last request failed (engine down or restarted): render again once it is ready. */
     this.failed = false;
     this.lastDraftSummary = "";
-    this.saveFailed = false;
+    /** @type {SaveState} */
+    this.saveState = "saved";
+    /** @type {string | null} a draft to show once the drafts are painted (from the Due list) */
+    this.pendingJump = null;
   }
 
   start() {
@@ -79,6 +100,11 @@ export class Worksheet {
     form.addEventListener("focusout", (event) => this.left(event));
     form.addEventListener("submit", (event) => event.preventDefault());
     form.addEventListener("click", (event) => this.formClick(event));
+    const heard = (/** @type {StorageEvent} */ event) => {
+      if (this.root.isConnected) this.book.heard(event);
+      else window.removeEventListener("storage", heard);
+    };
+    window.addEventListener("storage", heard);
     bindToolbar(this);
     this.scheduleRender(0);
   }
@@ -112,12 +138,15 @@ export class Worksheet {
       first.focus();
       this.saved();
     } else if (button.matches("[data-fw-remove]")) {
-      const before = this.form.collect();
+      const before = { answers: this.form.collect(), edits: structuredClone(this.edits) };
       this.form.removeRow(row.repeat, row.index)?.focus();
-      this.followEdits(before, row.repeat.dataset.fwRepeat ?? "", row.index);
-      const item = row.repeat.dataset.fwItem?.toLowerCase() ?? "entry";
-      this.notices.announce(`Removed ${item} ${row.index + 1}.`);
+      this.followEdits(before.answers, row.repeat.dataset.fwRepeat ?? "", row.index);
+      const item = `${row.repeat.dataset.fwItem ?? "Entry"} ${row.index + 1}`;
       this.saved();
+      this.offerUndo(`Removed ${item.toLowerCase()}.`, () => {
+        this.putBack(before.answers, before.edits);
+        this.notices.announce(`${item} is back.`);
+      });
     }
   }
 
@@ -134,8 +163,7 @@ export class Worksheet {
     if (before === "{}") return;
     const settled = (async () => {
       try {
-        const request = { answers, edits: sent, path, index };
-        const result = await (await engine()).request("remove_item", request);
+        const result = await ask("remove_item", { answers, edits: sent, path, index });
         // Edits changed meanwhile (typed, or other answers loaded) are left as they are.
         if (result.edits && this.edits === sent && JSON.stringify(sent) === before) {
           this.edits = result.edits;
@@ -155,46 +183,112 @@ export class Worksheet {
   }
 
   persist() {
-    if (!storage.available) return;
-    if (!storage.save({ answers: this.form.collect(), edits: this.edits }) && !this.saveFailed) {
-      this.saveFailed = true;
-      this.notices.show("warning",
-        "Your browser refused to save your answers (its storage may be full). Use “Export " +
-          "answers” to keep a copy.");
+    if (this.saveState === "off") return;
+    const { saved, newer } = this.book.save(this.form.collect(), this.edits);
+    if (newer) this.showNewer(newer);
+    this.setSaved(saved);
+    this.shelf.paint();
+  }
+
+  /**
+   * Say when saving fails, once, and when it works again; the status line follows.
+   * @param {boolean} saved
+   */
+  setSaved(saved) {
+    if (this.saveState === "off") return;
+    const state = saved ? "saved" : "failed";
+    if (state === this.saveState) return;
+    this.saveState = state;
+    if (saved) {
+      this.notices.dismiss("save");
+      this.notices.announce("Your answers are being saved in this browser again.");
+    } else {
+      this.notices.show("warning", this.book.held
+        ? "Nothing you change is saved until you download or discard the newer data above."
+        : "Your browser refused to save your answers (its storage may be full). Use “Export " +
+          "answers” to keep a copy.", { sticky: true, id: "save" });
     }
+    if (this.lastStatus) this.showStatus(this.lastStatus);
   }
 
   restore() {
-    if (!storage.probe()) {
+    if (!store.probe()) {
+      this.saveState = "off";
       this.notices.show("warning",
         "This browser is not letting the page store anything, so your answers will be lost " +
           "when you leave. Use “Export answers” to keep a copy.",
         { sticky: true, id: "storage" });
+    } else {
+      for (const problem of this.book.open()) this.shelf.problem(problem);
+      if (this.book.held) this.setSaved(false);
+    }
+    if (!this.book.stored() && this.form.filled()) {
+      // Typed before this code ran, into a new interview: kept, and saved.
+      this.revealFilled();
+      this.persist();
       return;
     }
-    const loaded = storage.load();
-    if (!loaded.ok) {
-      const raw = loaded.corrupt;
-      storage.clear();
-      this.notices.show("error",
-        "Your saved answers could not be read, so the worksheet has started afresh. You can " +
-          "download what was stored to recover it by hand.",
-        {
-          actions: [["Download the unreadable data", () =>
-            download("follow-up-unreadable-data.txt", raw, "text/plain;charset=utf-8")]],
-          sticky: true,
-        });
-      return;
-    }
-    if (!loaded.saved) return;
-    this.edits = loaded.saved.edits;
-    this.form.fill(loaded.saved.answers);
+    this.showCurrent();
+  }
+
+  /** Show the current interview from scratch: its answers, its edits, no drafts yet. */
+  showCurrent() {
+    const record = this.book.current;
+    this.edits = structuredClone(record.edits);
+    this.editsSettled = Promise.resolve();
+    this.revealed.clear();
+    this.errors = [];
+    this.cards.closeEditors();
+    this.cards.clear();
+    this.drafts = [];
+    this.planBox.hidden = true;
+    this.lastDraftSummary = "";
+    this.answersFilename = ANSWERS_FILENAME;
+    this.form.fill(record.answers);
     this.revealFilled();
+    paintGreetings(this.form.element, []);
+    paintAdvice(this.form.element, []);
+    this.shelf.paint();
+    this.scheduleRender(0);
+  }
+
+  /**
+   * Another tab changed the current interview later than this one: show its answers and edits.
+   * @param {InterviewRecord} record
+   */
+  showNewer(record) {
+    this.form.fill(record.answers);
+    this.edits = structuredClone(record.edits);
+    this.revealFilled();
+    this.shelf.paint();
+    this.scheduleRender();
+  }
+
+  /**
+   * Answers and edits back as they were (Undo): saved as a change made now.
+   * @param {Record<string, any>} answers
+   * @param {Edits} edits
+   */
+  putBack(answers, edits) {
+    this.edits = edits;
+    this.form.fill(answers);
+    this.revealFilled();
+    this.saved();
   }
 
   /** After loading answers, show the problems of every field that has something in it. */
   revealFilled() {
     for (const control of this.form.controls()) if (control.value) this.revealed.add(control.name);
+  }
+
+  /**
+   * The notice every destructive action leaves: what happened, and Undo.
+   * @param {string} message
+   * @param {() => void} undo
+   * @param {string} [id]
+   */
+  offerUndo(message, undo, id = "undo") {
+    this.notices.show("info", message, { actions: [["Undo", undo]], id });
   }
 
   // --- rendering ------------------------------------------------------------------------------
@@ -228,18 +322,20 @@ export class Worksheet {
     this.inFlight = true;
     this.dirty = false;
     await this.editsSettled;
+    const id = this.book.current.id;
     const payload = { answers: this.form.collect(), edits: { ...this.edits } };
     /** @type {RenderResult | null} */
     let result = null;
     try {
-      result = await (await engine()).request("render", payload);
+      result = await ask("render", payload);
       this.failed = false;
     } catch {
       this.failed = true; // the status line says why; a restarted engine renders again
     }
     this.inFlight = false;
     if (!this.root.isConnected) return;
-    if (result) this.apply(result, payload.edits);
+    // Answers of an interview no longer shown are not painted (another render is on its way).
+    if (result && id === this.book.current.id) this.apply(result, payload.edits);
     if (this.dirty) this.render();
     else this.idle();
   }
@@ -259,6 +355,10 @@ export class Worksheet {
       hasDrafts: this.drafts.length > 0,
       control: (path) => this.form.control(path),
     });
+    this.shelf.dueOf(this.book.current.id, result.due ?? []);
+    // Greetings and advice are for answers the engine could read: none while there are problems.
+    paintGreetings(this.form.element, result.people ?? []);
+    paintAdvice(this.form.element, result.advice ?? []);
     if (!result.ok) {
       this.cards.markStale();
       this.setExports(false);
@@ -287,6 +387,7 @@ export class Worksheet {
       this.lastDraftSummary = summary;
       this.notices.announce(summary);
     }
+    if (this.pendingJump) this.jump(this.pendingJump);
   }
 
   /** @param {boolean} enabled */
@@ -296,45 +397,19 @@ export class Worksheet {
     }
   }
 
-  // --- the drafts -----------------------------------------------------------------------------
-
   /**
-   * A card's button was pressed.
+   * Show a draft's card and move focus to it (from the Due list).
    * @param {string} id
-   * @param {string} action
    */
-  async cardAction(id, action) {
-    const draft = this.drafts.find((candidate) => candidate.id === id);
-    if (!draft) return;
-    const copied = async (/** @type {string} */ text, /** @type {string} */ what) =>
-      this.notices.announce((await copyText(text))
-        ? `Copied the ${what}.` : "Could not copy; select the text and copy it yourself.");
-    switch (action) {
-      case "copy":
-        await copied(draft.body, "message");
-        break;
-      case "copy-subject":
-        await copied(draft.subject, "subject");
-        break;
-      case "edit":
-        this.cards.toggleEditor(draft);
-        break;
-      case "reset":
-        delete this.edits[id];
-        this.cards.setEditor(id, draft.generated.subject, draft.generated.body);
-        this.notices.announce("The draft is back to the generated text.");
-        this.saved();
-        break;
-      case "eml":
-        await downloadFromEngine(this, "eml", { id }, "message/rfc822");
-        break;
-      case "txt":
-        download(draft.text_filename, draft.text, "text/plain;charset=utf-8");
-        break;
-      default:
-        break;
-    }
+  jump(id) {
+    this.pendingJump = null;
+    const card = document.getElementById(cardId(id));
+    if (!card) return;
+    card.scrollIntoView({ block: "start" });
+    card.focus({ preventScroll: true });
   }
+
+  // --- the drafts -----------------------------------------------------------------------------
 
   /**
    * Typing in a draft's editor: the edit is kept, saved and reviewed by the engine.
@@ -346,61 +421,16 @@ export class Worksheet {
     this.saved();
   }
 
-  /**
-   * Load new answers in place of the current ones (edits belong to the old answers), with undo.
-   * @param {Record<string, unknown>} answers
-   * @param {string} message
-   */
-  replaceAnswers(answers, message) {
-    const before = { answers: this.form.collect(), edits: this.edits };
-    this.notices.dismiss("import");
-    this.cards.closeEditors();
-    this.load(answers, {});
-    this.notices.show("info", message, {
-      actions: [["Undo", () => {
-        this.load(before.answers, before.edits);
-        this.notices.announce("Your earlier answers are back.");
-      }]],
-      id: "import",
-    });
-  }
-
-  /**
-   * @param {Record<string, unknown>} answers
-   * @param {Edits} edits
-   */
-  load(answers, edits) {
-    this.edits = edits;
-    this.revealed.clear();
-    this.form.fill(answers);
-    this.revealFilled();
-    this.saved();
-  }
-
-  clearAll() {
-    if (!window.confirm("Clear all your answers and edited drafts from this browser? " +
-        "This cannot be undone.")) return;
-    storage.clear();
-    this.edits = {};
-    this.revealed.clear();
-    this.form.fill({});
-    this.drafts = [];
-    this.answersFilename = ANSWERS_FILENAME;
-    // The next drafts are news even if there are as many as before: say so again.
-    this.lastDraftSummary = "";
-    this.cards.clear();
-    this.planBox.hidden = true;
-    this.notices.clear();
-    this.notices.show("info", "Your answers and edits were cleared from this browser.");
-    this.scheduleRender(0);
-  }
-
   // --- the engine's status --------------------------------------------------------------------
 
   /** @param {Status} status */
   showStatus(status) {
-    this.status.show(status, Boolean(storage.available));
-    if (status.stage === "ready" && this.failed) this.scheduleRender(0);
+    this.lastStatus = status;
+    this.status.show(status, this.saveState === "off" ? null : this.saveState === "saved");
+    if (status.stage === "ready") {
+      if (this.failed) this.scheduleRender(0);
+      this.shelf.refreshDue();
+    }
   }
 
   retry() {

@@ -1,8 +1,12 @@
 // The drafting engine as the page sees it: one worker per page load (kept across Material's
 // instant navigation), started only where there is a worksheet, with its latest status.
 
+import { describeError } from "./protocol.mjs";
+
 /**
  * @typedef {import("./protocol.mjs").Status} Status
+ * @typedef {import("./protocol.mjs").EngineRequest} EngineRequest
+ * @typedef {import("./protocol.mjs").Results} Results
  * @typedef {import("./client.mjs").Client} Client
  */
 
@@ -34,11 +38,37 @@ export function engine() {
       return client;
     });
     clientPromise.catch((error) => {
-      const message = `The drafting engine could not start: ${error?.message ?? error}`;
-      publish({ type: "status", stage: "error", message });
+      const message = "The drafting engine could not start.";
+      publish({ type: "status", stage: "error", message, detail: describeError(error) });
     });
   }
   return clientPromise;
+}
+
+/**
+ * The browser's date where the person is (not UTC's), YYYY-MM-DD: plans are made from it.
+ * @returns {string}
+ */
+export function localToday() {
+  const now = new Date();
+  const pad = (/** @type {number} */ n) => String(n).padStart(2, "0");
+  return `${now.getFullYear()}-${pad(now.getMonth() + 1)}-${pad(now.getDate())}`;
+}
+
+/**
+ * Ask the engine, with today's local date: the one way the page sends engine requests.
+ * @template {EngineRequest} T
+ * @param {T} type
+ * @param {Record<string, unknown>} [payload]
+ * @returns {Promise<Results[T]>}
+ */
+export async function ask(type, payload = {}) {
+  return (await engine()).request(type, { ...payload, today: localToday() });
+}
+
+/** Whether the engine has loaded (and not failed since). */
+export function engineReady() {
+  return lastStatus?.stage === "ready";
 }
 
 /** @param {Status} status */

@@ -1,16 +1,20 @@
-// The worksheet's toolbar: answers files in and out (import, export, the example) and the
-// files the engine writes (the plan's calendar, a draft's email). An import changes nothing
-// unless the whole file is good; export works without the engine.
+// The worksheet's toolbar: answers files and backups in and out (import, export, the example)
+// and the files the engine writes (a plan's calendar or all of them, a draft's email). Every
+// export imports again, unfinished answers too; an import refuses only what is not an answers
+// file or a backup, and then changes nothing. Exports work without the engine.
 
 import { download, find } from "./dom.mjs";
-import { engine } from "./engine.mjs";
+import { ask, engineReady } from "./engine.mjs";
+import { BACKUP_FORMAT, BACKUP_VERSION, cleanText } from "./protocol.mjs";
 
-/** @typedef {import("./controller.mjs").Worksheet} Worksheet */
+/**
+ * @typedef {import("./controller.mjs").Worksheet} Worksheet
+ * @typedef {import("./protocol.mjs").FileResult} FileResult
+ */
 
-/** An answers file is a few kilobytes; anything this large is not one, and is not read. */
-const IMPORT_LIMIT_BYTES = 1_000_000;
-/** Problems listed when an import is refused; the rest are counted. */
-const DETAILS_SHOWN = 12;
+/** An answers file is a few kilobytes, a backup a few hundred: anything larger is not read. */
+const IMPORT_LIMIT_BYTES = 5_000_000;
+const JSON_TYPE = "application/json";
 
 /**
  * Wire the toolbar's buttons and file input to the worksheet.
@@ -21,10 +25,12 @@ export function bindToolbar(sheet) {
   const on = (selector, action) =>
     sheet.root.querySelector(selector)?.addEventListener("click", () => action());
   on("[data-fw-export]", () => exportAnswers(sheet));
+  on("[data-fw-backup]", () => exportBackup(sheet));
   on("[data-fw-example]", () => loadExample(sheet));
   on("[data-fw-ics]", () => downloadFromEngine(sheet, "ics", {}, "text/calendar;charset=utf-8"));
+  on("[data-fw-ics-all]", () => downloadAllPlans(sheet));
   on("[data-fw-print]", () => window.print());
-  on("[data-fw-clear]", () => sheet.clearAll());
+  on("[data-fw-clear]", () => sheet.shelf.clear());
   const input = find(sheet.root, "[data-fw-import]", HTMLInputElement);
   input.addEventListener("change", async () => {
     const file = input.files?.[0];
@@ -34,14 +40,71 @@ export function bindToolbar(sheet) {
 }
 
 /**
- * The answers as typed, rows nobody filled left out, named after the company once the engine
- * has seen complete answers.
+ * A file the engine writes when it is running (clean text, named after the company); else the
+ * same data written here, as plainly.
+ * @param {"export" | "backup"} type
+ * @param {Record<string, unknown>} payload
+ * @param {() => {filename: string, data: unknown}} fallback
+ * @returns {Promise<{filename: string, text: string}>}
+ */
+async function engineFile(type, payload, fallback) {
+  if (engineReady()) {
+    try {
+      const result = await ask(type, payload);
+      if (result.ok && result.filename && result.text !== undefined) {
+        return { filename: result.filename, text: result.text };
+      }
+    } catch {
+      // Written here instead.
+    }
+  }
+  const { filename, data } = fallback();
+  return { filename, text: `${JSON.stringify(cleanData(data), null, 2)}\n` };
+}
+
+/**
+ * @param {unknown} value
+ * @returns {unknown}
+ */
+function cleanData(value) {
+  if (typeof value === "string") return cleanText(value);
+  if (Array.isArray(value)) return value.map(cleanData);
+  if (value && typeof value === "object") {
+    return Object.fromEntries(Object.entries(value).map(([k, v]) => [cleanText(k), cleanData(v)]));
+  }
+  return value;
+}
+
+/**
+ * The current interview's answers as typed, unfinished or not, rows nobody filled left out.
  * @param {Worksheet} sheet
  */
-function exportAnswers(sheet) {
-  const text = `${JSON.stringify(sheet.form.exportable(), null, 2)}\n`;
-  download(sheet.answersFilename, text, "application/json");
+async function exportAnswers(sheet) {
+  const file = await engineFile("export", { answers: sheet.form.collect() },
+    () => ({ filename: sheet.answersFilename, data: sheet.form.exportable() }));
+  download(file.filename, file.text, JSON_TYPE);
   sheet.notices.announce("Exported your answers.");
+}
+
+/**
+ * Every interview (archived ones too) with its edits, as one backup file.
+ * @param {Worksheet} sheet
+ */
+async function exportBackup(sheet) {
+  sheet.persist();
+  const records = sheet.book.list();
+  if (!sheet.book.stored()) records.push(sheet.book.current);
+  const interviews = records.map((record) => ({
+    answers: record.id === sheet.book.current.id ? sheet.form.collect() : record.answers,
+    edits: record.id === sheet.book.current.id ? sheet.edits : record.edits,
+    archived: record.archived,
+  }));
+  const file = await engineFile("backup", { interviews }, () => ({
+    filename: "follow-up-backup.json",
+    data: { format: BACKUP_FORMAT, version: BACKUP_VERSION, interviews },
+  }));
+  download(file.filename, file.text, JSON_TYPE);
+  sheet.notices.announce(`Backed up ${interviews.length} interview${interviews.length === 1 ? "" : "s"}.`);
 }
 
 /**
@@ -52,12 +115,36 @@ function exportAnswers(sheet) {
  * @param {string} mime
  */
 export async function downloadFromEngine(sheet, type, extra, mime) {
+  await offer(sheet, () => ask(type, { answers: sheet.form.collect(), edits: sheet.edits, ...extra }),
+    mime, "fix the problems listed above first");
+}
+
+/**
+ * Every interview's plan (the archived aside) in one calendar.
+ * @param {Worksheet} sheet
+ */
+async function downloadAllPlans(sheet) {
+  const interviews = sheet.book.list()
+    .filter((record) => !record.archived)
+    .map((record) => record.id === sheet.book.current.id
+      ? { id: record.id, answers: sheet.form.collect(), edits: sheet.edits }
+      : { id: record.id, answers: record.answers, edits: record.edits });
+  await offer(sheet, () => ask("ics", { interviews }), "text/calendar;charset=utf-8",
+    "no interview has a plan yet (each needs a company, a role and a date)");
+}
+
+/**
+ * @param {Worksheet} sheet
+ * @param {() => Promise<FileResult>} request
+ * @param {string} mime
+ * @param {string} otherwise what to do when there is nothing to put into the file
+ */
+async function offer(sheet, request, mime, otherwise) {
   try {
-    const result = await (await engine()).request(type, {
-      answers: sheet.form.collect(), edits: sheet.edits, ...extra,
-    });
-    if (!result.ok || result.filename === undefined || result.text === undefined) {
-      sheet.notices.show("error", "The file could not be made: fix the problems listed above first.");
+    const result = await request();
+    if (!result.ok || result.filename === undefined || result.text === undefined ||
+        result.events === 0) {
+      sheet.notices.show("error", `The file could not be made: ${otherwise}.`);
       return;
     }
     download(result.filename, result.text, mime);
@@ -68,37 +155,33 @@ export async function downloadFromEngine(sheet, type, extra, mime) {
 }
 
 /**
- * Read, check and load an answers file; on any problem the current answers stay as they are.
+ * Read an answers file or a backup and load it; a file that is neither changes nothing.
  * @param {Worksheet} sheet
  * @param {File} file
  */
 async function importFile(sheet, file) {
-  const refuse = (/** @type {string} */ why, /** @type {string[]} */ details = []) =>
+  const refuse = (/** @type {string} */ why) =>
     sheet.notices.show("error", `“${file.name}” was not imported: ${why} Your answers are unchanged.`,
-      { details, id: "import" });
+      { id: "import" });
   sheet.setBusy(true);
   try {
-    const read = await readAnswersFile(file);
+    const read = await readJson(file);
     if ("why" in read) {
       refuse(read.why);
       return;
     }
     let result;
     try {
-      result = await (await engine()).request("validate", { answers: read.data });
+      result = await ask("read_file", { data: read.data });
     } catch (error) {
       refuse(`it could not be checked (${/** @type {Error} */ (error).message}).`);
       return;
     }
-    if (!result.ok || !result.answers) {
-      const details = result.errors.slice(0, DETAILS_SHOWN).map((error) =>
-        error.path ? `${error.path}: ${error.message}` : error.message);
-      const more = result.errors.length - DETAILS_SHOWN;
-      if (more > 0) details.push(`and ${more} more`);
-      refuse("the file has problems.", details);
+    if (!result.ok || !result.interviews?.length) {
+      refuse(`${result.errors[0]?.message ?? "it is not an answers file"}.`);
       return;
     }
-    sheet.replaceAnswers(result.answers, `Imported “${file.name}”.`);
+    sheet.shelf.add(result.interviews, `Imported “${file.name}”.`);
   } finally {
     sheet.idle();
   }
@@ -109,7 +192,7 @@ async function importFile(sheet, file) {
  * @param {File} file
  * @returns {Promise<{data: unknown} | {why: string}>}
  */
-async function readAnswersFile(file) {
+async function readJson(file) {
   if (file.size > IMPORT_LIMIT_BYTES) {
     return { why: `it is ${(file.size / 1e6).toFixed(1)} MB, and an answers file is a few kilobytes.` };
   }
@@ -129,19 +212,21 @@ async function readAnswersFile(file) {
 }
 
 /**
- * Replace the answers with the engine's example, after asking if there are answers already.
+ * The engine's example: into the current interview when it is blank, else as a new one.
  * @param {Worksheet} sheet
  */
 async function loadExample(sheet) {
-  if (sheet.form.filled() &&
-      !window.confirm("Replace your answers with the example? You can undo this.")) return;
   sheet.setBusy(true);
   try {
-    const result = await (await engine()).request("example");
-    if (result.answers) sheet.replaceAnswers(result.answers, "Loaded the example answers.");
+    const result = await ask("example");
+    if (result.answers) {
+      sheet.shelf.add([{ answers: result.answers, edits: {}, archived: false, problems: [],
+        dropped: [] }], "Loaded the example answers.");
+    }
   } catch (error) {
     sheet.notices.show("error",
       `The example could not be loaded: ${/** @type {Error} */ (error).message}`);
+  } finally {
     sheet.idle();
   }
 }

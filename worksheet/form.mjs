@@ -41,7 +41,9 @@ export function setPath(data, path, value) {
       node[key] = value;
       return;
     }
-    if (node[key] === undefined) node[key] = /^\d+$/.test(parts[index + 1]) ? [] : {};
+    if (node[key] === undefined || node[key] === null) {
+      node[key] = /^\d+$/.test(parts[index + 1]) ? [] : {};
+    }
     node = node[key];
   });
 }
@@ -102,9 +104,13 @@ export class Form {
     return this.element.querySelector(`[name="${CSS.escape(path)}"]`);
   }
 
-  /** Whether anything has been typed or chosen. */
-  filled() {
+  /**
+   * Whether anything has been typed or chosen (in fields other than those under `aside`).
+   * @param {string[]} [aside] path prefixes left out, e.g. `["candidate."]`
+   */
+  filled(aside = []) {
     return this.controls().some((control) => {
+      if (aside.some((prefix) => control.name.startsWith(prefix))) return false;
       const value = valueOf(control);
       return typeof value === "string" ? Boolean(value.trim()) : value;
     });

@@ -25,6 +25,7 @@ export class Notices {
    * @param {NoticeKind} kind
    * @param {string} text
    * @param {NoticeOptions} [options]
+   * @returns {HTMLElement} the notice
    */
   show(kind, text, { actions = [], details = [], sticky = false, id } = {}) {
     if (id) this.dismiss(id);
@@ -51,6 +52,7 @@ export class Notices {
     }
     if (buttons.childElementCount) box.append(buttons);
     this.box.append(box);
+    return box;
   }
 
   /** @param {string} id */

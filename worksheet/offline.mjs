@@ -11,8 +11,10 @@
 /** The site's root, from this file's own URL (app/offline.mjs): works under any sub-path. */
 const SITE = new URL("../", import.meta.url);
 const SW_URL = new URL("sw.js", SITE);
-/** localStorage key: "off" once the person removed the offline copy (we then do not register). */
-const OPT_OUT = "followup-offline";
+/** localStorage key, scoped by the site's path: "off" once the person removed the offline copy
+ * (we then do not register). The key before it was scoped is still read. */
+const OPT_OUT = `followup-offline:${SITE.pathname}`;
+const OPT_OUT_BEFORE = "followup-offline";
 /** Ask the server for a newer sw.js at most this often on instant navigations and tab returns. */
 const UPDATE_INTERVAL_MS = 10 * 60 * 1000;
 /** How long the service worker may take to save the runtime (a slow connection, 14 MB). */
@@ -55,7 +57,7 @@ const dev = document.querySelector('meta[name="followup-offline"][content="off"]
 /** Whether the person removed the offline copy (storage may be unavailable: then no). */
 function optedOut() {
   try {
-    return localStorage.getItem(OPT_OUT) === "off";
+    return (localStorage.getItem(OPT_OUT) ?? localStorage.getItem(OPT_OUT_BEFORE)) === "off";
   } catch {
     return false;
   }
@@ -75,6 +77,7 @@ function setOptedOut(off) {
   try {
     if (off) localStorage.setItem(OPT_OUT, "off");
     else localStorage.removeItem(OPT_OUT);
+    localStorage.removeItem(OPT_OUT_BEFORE);
   } catch {
     // Storage unavailable: the choice lasts for this page only.
   }

@@ -24,7 +24,58 @@ export const ENGINE_REQUESTS = /** @type {const} */ ([
   "remove_item", // the edits once entry `index` of the list at `path` is removed
   "schema", // the answers schema and the review checks
   "example", // the sample answers
+  "due", // what is due today and this week, for {interviews: [{id, answers}]}
+  "read_file", // an imported file's interviews for the form, or why it is not an answers file
+  "export", // the answers as typed as a file, for {answers}
+  "backup", // every interview as one backup file, for {interviews: [{answers, edits, archived}]}
 ]);
+
+/** The backup's format and version (followup.files; docs/answers-files.md describes it). */
+export const BACKUP_FORMAT = "followup-backup";
+export const BACKUP_VERSION = 1;
+
+/**
+ * The control characters the engine removes from every file it writes (followup.model.CONTROL,
+ * used by followup.files.clean), for the files the page writes while the engine is not running.
+ */
+export const CONTROL_CHARACTERS = String.raw`[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]`;
+
+/**
+ * Text as the engine's followup.files.clean leaves it: line breaks as newlines, no other
+ * control characters.
+ * @param {string} text
+ * @returns {string}
+ */
+export function cleanText(text) {
+  return text.replace(/\r\n?|[\u2028\u2029]/g, "\n").replace(new RegExp(CONTROL_CHARACTERS, "g"), "");
+}
+
+/**
+ * An error's short technical detail for people: one line (a Python traceback's last), never
+ * "[object Object]", at most 200 characters.
+ * @param {unknown} error
+ * @returns {string}
+ */
+export function describeError(error) {
+  /** @type {any} */
+  const value = error;
+  let text = "";
+  if (typeof value === "string") text = value;
+  else if (value && typeof value.message === "string" && value.message) text = value.message;
+  else if (value instanceof Error) text = value.name;
+  else if (value && typeof value.type === "string") text = `${value.type} event`;
+  else {
+    try {
+      text = JSON.stringify(value) ?? String(value);
+    } catch {
+      text = Object.prototype.toString.call(value);
+    }
+  }
+  const lines = text.trim().split("\n").map((line) => line.trim()).filter(Boolean);
+  const last = lines[lines.length - 1] ?? "";
+  if (!last || last === "{}" || last.startsWith("[object ")) return "no detail was given";
+  return last.length > 200 ? `${last.slice(0, 199)}…` : last;
+}
 
 /** Loading stages, in the order they are reported; "error" ends loading for good. */
 export const STAGES = /** @type {const} */ ([
@@ -37,7 +88,9 @@ export const STAGES = /** @type {const} */ ([
  * @typedef {typeof STAGES[number]} Stage
  *
  * @typedef {{id: number, type: RequestType, payload: Record<string, unknown>}} Request
- * @typedef {{type: "status", stage: Stage, message: string}} Status
+ * A loading stage; an error's `message` is one plain sentence and `detail` its short
+ * technical reason (describeError).
+ * @typedef {{type: "status", stage: Stage, message: string, detail?: string}} Status
  * @typedef {{id: number, ok: true, result: unknown} | {id: number, ok: false, error: string}} Reply
  */
 
@@ -82,15 +135,33 @@ export const STAGES = /** @type {const} */ ([
  */
 
 /**
+ * A step of the plan due today (`today`, also when it is late) or within the week after.
+ * @typedef {{id: string, kind: string, label: string, send_on: string, today: boolean,
+ *            when_text: string}} DueStep
+ * @typedef {DueStep & {interview: string}} InterviewDueStep
+ *
+ * Advice on the answers, shown beside the field it names; a person's greeting in the drafts.
+ * @typedef {{path: string, code: string, message: string, guide: string}} Advice
+ * @typedef {{path: string, greeting: string}} Person
+ *
+ * One interview of an imported file: values for the form, its problems (shown beside the
+ * fields once loaded), and what the form could not hold (`dropped`).
+ * @typedef {{answers: Record<string, any>, edits: Edits, archived: boolean,
+ *            problems: FieldError[], dropped: FieldError[]}} FileInterview
+ *
  * Each engine request's result, by type (`drafts` and the rest are there when `ok`).
  * @typedef {Envelope & {drafts?: Draft[], plan?: Plan, answers?: Record<string, unknown>,
- *                       answers_filename?: string}} RenderResult
+ *                       answers_filename?: string, advice?: Advice[], people?: Person[],
+ *                       due?: DueStep[]}} RenderResult
  * @typedef {Envelope & {answers?: Record<string, unknown>}} AnswersResult
- * @typedef {Envelope & {filename?: string, text?: string}} FileResult
+ * @typedef {Envelope & {filename?: string, text?: string, events?: number}} FileResult
  * @typedef {Envelope & {edits?: Edits}} EditsResult
  * @typedef {Envelope & {schema?: Record<string, unknown>,
  *                       checks?: Record<string, Record<string, string>>}} SchemaResult
+ * @typedef {Envelope & {due?: InterviewDueStep[]}} DueResult
+ * @typedef {Envelope & {kind?: "answers" | "backup", interviews?: FileInterview[]}} ReadResult
  * @typedef {{render: RenderResult, validate: AnswersResult, ics: FileResult, eml: FileResult,
  *            remove_item: EditsResult, schema: SchemaResult, example: AnswersResult,
+ *            due: DueResult, read_file: ReadResult, export: FileResult, backup: FileResult,
  *            ping: "pong"}} Results
  */

@@ -22,6 +22,7 @@ export class StatusLine {
   constructor(box, retry) {
     this.box = box;
     this.text = find(box, "[data-fw-status-text]");
+    this.detail = find(box, "[data-fw-status-detail]");
     this.retry = find(box, "[data-fw-retry]");
     this.stallTimer = 0;
     this.retry.addEventListener("click", () => {
@@ -32,13 +33,18 @@ export class StatusLine {
 
   /**
    * @param {Status} status
-   * @param {boolean} kept whether the answers are saved in this browser (said after an error)
+   * @param {boolean | null} kept whether the answers are being saved in this browser, said
+   *   after an error (null: storage is off, which a notice says already)
    */
   show(status, kept) {
     const { box, text, retry } = this;
     box.dataset.stage = status.stage;
-    const saved = kept ? " Your answers are still saved in this browser." : "";
+    const saved = kept === null ? "" : kept ? " Your answers are still saved in this browser."
+      : " Your answers are not being saved: use “Export answers” to keep a copy.";
     setText(text, MESSAGES[status.stage] ?? `${status.message}${saved}`);
+    const detail = status.stage === "error" && status.detail ? `Details: ${status.detail}` : "";
+    setText(this.detail, detail);
+    this.detail.hidden = !detail;
     retry.hidden = status.stage !== "error";
     // A runtime that never finishes loading (a download cut short) gets a way out too.
     clearTimeout(this.stallTimer);

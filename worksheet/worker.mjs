@@ -6,7 +6,7 @@
 // nor makes a memory snapshot (python.mjs); otherwise, once ready and idle, it has snapshot.mjs
 // make one for the next visit when there is none for this build.
 
-import { ENGINE_REQUESTS, PING } from "./protocol.mjs";
+import { ENGINE_REQUESTS, PING, describeError } from "./protocol.mjs";
 import {
   LOCK_URL,
   PACKAGES,
@@ -39,9 +39,10 @@ let lastRequestAt = 0;
  * Post a loading stage for the page's status line.
  * @param {Status["stage"]} stage
  * @param {string} message
+ * @param {string} [detail] an error's short technical reason
  */
-function status(stage, message) {
-  self.postMessage(/** @type {Status} */ ({ type: "status", stage, message }));
+function status(stage, message, detail) {
+  self.postMessage(/** @type {Status} */ ({ type: "status", stage, message, detail }));
 }
 
 /** Pyodide's last stderr line, for error messages. */
@@ -170,19 +171,8 @@ engine.then(
   ({ restored }) => {
     if (SNAPSHOTS && !restored) whenIdle(() => makeSnapshot().catch((error) => console.warn(error)));
   },
-  (error) => status("error", `The drafting engine could not load: ${describe(error)}`),
+  (error) => status("error", "The drafting engine could not load.", describeError(error)),
 );
-
-/**
- * A short, user-safe message: the last line of a Python traceback, never the whole of it.
- * @param {unknown} error
- * @returns {string}
- */
-function describe(error) {
-  const text = error instanceof Error ? error.message : String(error);
-  const lines = text.trim().split("\n");
-  return lines[lines.length - 1] || "unknown error";
-}
 
 /**
  * Send one request to Python's `followup.web.handle` (JSON text in, JSON text out).
@@ -216,7 +206,7 @@ self.onmessage = async (/** @type {MessageEvent<Partial<Request> | null>} */ eve
     self.postMessage(/** @type {Reply} */ ({ id, ok: true, result }));
   } catch (error) {
     console.error(error);
-    self.postMessage(/** @type {Reply} */ ({ id, ok: false, error: describe(error) }));
+    self.postMessage(/** @type {Reply} */ ({ id, ok: false, error: describeError(error) }));
     // After a fatal error the interpreter is unusable: crash so that the client restarts us.
     if (/** @type {{pyodide_fatal_error?: boolean}} */ (error)?.pyodide_fatal_error) {
       setTimeout(() => {

@@ -11,6 +11,7 @@ from email.message import EmailMessage
 from email.policy import SMTP
 
 from . import kinds
+from .files import clean
 from .model import Answers, ascii_domain
 from .render import WEEKDAYS, Draft, format_date
 
@@ -42,9 +43,10 @@ def label(draft: Draft) -> str:
 
 
 def _escape(text: str) -> str:
-    """TEXT value escaping (RFC 5545, 3.3.11)."""
+    """TEXT value escaping (RFC 5545, 3.3.11), after removing control characters."""
     return (
-        text.replace("\\", "\\\\")
+        clean(text)
+        .replace("\\", "\\\\")
         .replace(";", "\\;")
         .replace(",", "\\,")
         .replace("\r\n", "\\n")
@@ -80,6 +82,13 @@ def calendar_name(answers: Answers) -> str:
 
 def to_ics(drafts: list[Draft], answers: Answers, now: dt.datetime | None = None) -> str:
     """The dated drafts as all-day events, each with a reminder that morning (RFC 5545)."""
+    return to_ics_many([(drafts, answers)], calendar_name(answers), now)
+
+
+def to_ics_many(
+    plans: list[tuple[list[Draft], Answers]], name: str, now: dt.datetime | None = None
+) -> str:
+    """Several interviews' plans in one calendar called ``name``."""
     stamp = (now or dt.datetime.now(dt.UTC)).astimezone(dt.UTC).strftime("%Y%m%dT%H%M%SZ")
     lines = [
         "BEGIN:VCALENDAR",
@@ -88,9 +97,17 @@ def to_ics(drafts: list[Draft], answers: Answers, now: dt.datetime | None = None
         "CALSCALE:GREGORIAN",
         "METHOD:PUBLISH",
         # NAME is the standard calendar name (RFC 7986); X-WR-CALNAME is what older apps read.
-        f"NAME:{_escape(calendar_name(answers))}",
-        f"X-WR-CALNAME:{_escape(calendar_name(answers))}",
+        f"NAME:{_escape(name)}",
+        f"X-WR-CALNAME:{_escape(name)}",
     ]
+    for drafts, answers in plans:
+        lines += _events(drafts, answers, stamp)
+    lines.append("END:VCALENDAR")
+    return "".join(_fold(line) + "\r\n" for line in lines)
+
+
+def _events(drafts: list[Draft], answers: Answers, stamp: str) -> list[str]:
+    lines = []
     for draft in drafts:
         if draft.send_on is None:
             continue
@@ -113,8 +130,7 @@ def to_ics(drafts: list[Draft], answers: Answers, now: dt.datetime | None = None
             "END:VALARM",
             "END:VEVENT",
         ]
-    lines.append("END:VCALENDAR")
-    return "".join(_fold(line) + "\r\n" for line in lines)
+    return lines
 
 
 def _address(name: str, email: str) -> Address | None:
@@ -140,10 +156,10 @@ def to_eml(draft: Draft, answers: Answers) -> bytes:
     if recipient:
         message["To"] = recipient
     # A subject is one line, however a person edited it; a header may hold no line break.
-    subject = re.sub(r"\s*[\r\n]+\s*", " ", draft.subject).strip()
+    subject = re.sub(r"\s*\n+\s*", " ", clean(draft.subject)).strip()
     message["Subject"] = subject or f"{answers.role} – {kinds.get(draft.kind).label}"
     message["X-Unsent"] = "1"  # Outlook and Apple Mail open such a file as a draft to edit
-    body = draft.body.replace("\r\n", "\n").replace("\r", "\n")
+    body = clean(draft.body)
     message.set_content(body + "\n", charset="utf-8", cte="quoted-printable")
     return message.as_bytes(policy=SMTP)
 

@@ -50,7 +50,7 @@ _TIME = re.compile(r"^([01][0-9]|2[0-3]):[0-5][0-9]$")
 YEARS = (1900, 2999)
 _LINK = re.compile(r"^https?://[^\s<>\"]+$")
 # Control characters other than tab and newline have no place in a note.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
+CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u2028\u2029]")
 # Lone surrogates (JSON allows "\ud800") are not text: no file or page can encode them.
 _SURROGATE = re.compile(r"[\ud800-\udfff]")
 
@@ -246,12 +246,12 @@ def _join(path: str, name: str | int) -> str:
     return f"{path}.{name}" if path else str(name)
 
 
-def _check_leaf(spec: Spec, value: Any, path: str, errors: list[FieldError]) -> Any:
+def check_leaf(spec: Spec, value: Any, path: str, errors: list[FieldError]) -> Any:
     """Return the cleaned value of one leaf, or None after recording why it is wrong."""
     if spec.kind == "flag":
         if value is None or value == "" or isinstance(value, bool):
             return bool(value)
-        errors.append(FieldError(path, f"must be true or false, not {_type_name(value)}"))
+        errors.append(FieldError(path, f"must be true or false, not {type_name(value)}"))
         return None
     if value is None:
         value = ""
@@ -261,7 +261,7 @@ def _check_leaf(spec: Spec, value: Any, path: str, errors: list[FieldError]) -> 
     elif spec.kind == "time" and isinstance(value, dt.time) and value.tzinfo is None:
         value = value.strftime("%H:%M") if not (value.second or value.microsecond) else str(value)
     if not isinstance(value, str):
-        errors.append(FieldError(path, f"must be text, not {_type_name(value)}"))
+        errors.append(FieldError(path, f"must be text, not {type_name(value)}"))
         return None
     if spec.kind == "multiline":
         lines = [
@@ -276,7 +276,7 @@ def _check_leaf(spec: Spec, value: Any, path: str, errors: list[FieldError]) -> 
     if _SURROGATE.search(value):
         errors.append(FieldError(path, "is not valid Unicode text"))
         return None
-    if _CONTROL.search(value) or ("\t" in value and spec.kind != "multiline"):
+    if CONTROL.search(value) or ("\t" in value and spec.kind != "multiline"):
         errors.append(FieldError(path, "contains a control character"))
         return None
     if len(value) > spec.max_length:
@@ -318,7 +318,7 @@ def _check_leaf(spec: Spec, value: Any, path: str, errors: list[FieldError]) -> 
     return value
 
 
-def _type_name(value: Any) -> str:
+def type_name(value: Any) -> str:
     if value is None:
         return "null"
     if isinstance(value, bool):
@@ -345,7 +345,7 @@ def _check_list(spec: Spec, value: Any, path: str, errors: list[FieldError]) -> 
     if value is None:
         return ()
     if not isinstance(value, list):
-        errors.append(FieldError(path, f"must be a list, not {_type_name(value)}"))
+        errors.append(FieldError(path, f"must be a list, not {type_name(value)}"))
         return ()
     if len(value) > spec.repeat:
         errors.append(FieldError(path, f"has {len(value)} entries; the limit is {spec.repeat}"))
@@ -354,7 +354,7 @@ def _check_list(spec: Spec, value: Any, path: str, errors: list[FieldError]) -> 
     for index, item in enumerate(value):
         item_path = _join(path, index)
         if isinstance(spec.of, Spec):
-            cleaned = _check_leaf(spec.of, item, item_path, errors)
+            cleaned = check_leaf(spec.of, item, item_path, errors)
             if cleaned:
                 entries.append(cleaned)
             continue
@@ -376,7 +376,7 @@ def _check_object(cls: Any, value: Any, path: str, errors: list[FieldError]) -> 
     if value is None:
         value = {}
     if not isinstance(value, Mapping):
-        errors.append(FieldError(path, f"must be an object, not {_type_name(value)}"))
+        errors.append(FieldError(path, f"must be an object, not {type_name(value)}"))
         return None
     members = dataclasses.fields(cls)
     known = {m.name for m in members}
@@ -392,7 +392,7 @@ def _check_object(cls: Any, value: Any, path: str, errors: list[FieldError]) -> 
         elif spec.kind == "list":
             values[member.name] = _check_list(spec, raw, member_path, errors)
         else:
-            values[member.name] = _check_leaf(spec, raw, member_path, errors)
+            values[member.name] = check_leaf(spec, raw, member_path, errors)
     return cls(**values)
 
 
@@ -404,7 +404,7 @@ def validate(data: Any) -> Answers:
     errors: list[FieldError] = []
     if not isinstance(data, Mapping):
         raise InvalidAnswers(
-            [FieldError("", f"the answers must be an object, not {_type_name(data)}")]
+            [FieldError("", f"the answers must be an object, not {type_name(data)}")]
         )
     version = data.get("version", VERSION)
     if type(version) is not int or version not in VERSIONS:

@@ -17,10 +17,10 @@ from functools import cache
 from typing import Any
 from urllib.parse import quote
 
-from . import examples, export, model
+from . import examples, export, files, model
 from .model import FieldError, InvalidAnswers
 from .people import greeting
-from .render import PER_ITEM, Draft, format_date, greeting_line
+from .render import PER_ITEM, Draft, format_date, greeting_line, render_drafts
 from .review import CHECKS, advise, reviewed_drafts
 
 Handler = Callable[[dict[str, Any]], dict[str, Any]]
@@ -33,6 +33,10 @@ UNDATED = "When it happens (kept ready)"
 REQUIRED = "is required"
 # How far apart two dates of the plan are drawn, at most, in days.
 MAX_GAP = 30
+# The "Due" list: what to send today, and in the days after it up to a week from today.
+DUE_DAYS = 7
+# A step's list index in the answers as validated (blank rows left out) ⇄ the form's row.
+_INDEXED = re.compile(r"^(interview\.(?:interviewers|concerns|extra_info))\.(\d+)(\..*)?$")
 
 
 def _answers(request: dict[str, Any]) -> model.Answers:
@@ -75,7 +79,11 @@ def _edits(request: dict[str, Any]) -> dict[str, dict[str, str]]:
     ]
     if errors:
         raise InvalidAnswers(errors)
-    return {str(k): {p: v[p] for p in ("subject", "body") if p in v} for k, v in edits.items()}
+    # Control characters pasted into an edit (from a word processor) go into no file.
+    return {
+        str(k): {p: files.clean(v[p]) for p in ("subject", "body") if p in v}
+        for k, v in edits.items()
+    }
 
 
 # --- what the page paints ------------------------------------------------------------------------
@@ -107,7 +115,8 @@ def draft_view(
 
 def plain_text(draft: Draft) -> str:
     """The draft as one text file: ``Subject: …``, a blank line and the body (no subject: the body)."""
-    return f"Subject: {draft.subject}\n\n{draft.body}\n" if draft.subject else f"{draft.body}\n"
+    text = f"Subject: {draft.subject}\n\n{draft.body}\n" if draft.subject else f"{draft.body}\n"
+    return files.clean(text)
 
 
 def _mailto(draft: Draft) -> str | None:
@@ -228,13 +237,15 @@ def _render(request: dict[str, Any]) -> dict[str, Any]:
     answers = _answers(request)
     drafts = _reviewed(request, answers)
     generated = {d.id: d for d in reviewed_drafts(answers, today=_today(request))}
+    rows = _form_rows(request.get("answers"))
     return {
         "drafts": [draft_view(d, answers, generated[d.id]) for d in drafts],
         "plan": plan_view(drafts, answers.interview.date),
         "answers": model.to_dict(answers),
         "answers_filename": f"follow-up-answers-{_slug(answers.company.name)}.json",
-        "advice": [vars(a).copy() for a in advise(answers)],
-        "people": _people(answers),
+        "advice": [{**vars(a), "path": _form_path(a.path, rows)} for a in advise(answers)],
+        "people": [{**p, "path": _form_path(p["path"], rows)} for p in _people(answers)],
+        "due": due_view(drafts, _today(request) or dt.date.today()),
     }
 
 
@@ -253,12 +264,139 @@ def _people(answers: model.Answers) -> list[dict[str, str]]:
     ]
 
 
+def _form_rows(raw: Any) -> dict[str, list[int]]:
+    """For each list of the answers, the form's row of each entry the engine kept: rows nobody
+    filled in are left out of the answers, so entry 1 may be the form's row 2."""
+    out: dict[str, list[int]] = {}
+    interview = raw.get("interview") if isinstance(raw, dict) else None
+    for name in ("interviewers", "concerns", "extra_info"):
+        rows = interview.get(name) if isinstance(interview, dict) else None
+        if isinstance(rows, list):
+            out[f"interview.{name}"] = [i for i, row in enumerate(rows) if not files.blank(row)]
+    return out
+
+
+def _form_path(path: str, rows: dict[str, list[int]]) -> str:
+    """An answers path with the form's row number in place of the entry's."""
+    match = _INDEXED.match(path)
+    if not match:
+        return path
+    listed, index, rest = match.group(1), int(match.group(2)), match.group(3) or ""
+    kept = rows.get(listed, [])
+    return f"{listed}.{kept[index]}{rest}" if index < len(kept) else path
+
+
+def due_view(drafts: list[Draft], today: dt.date) -> list[dict[str, Any]]:
+    """The steps to send today (any late one included) and in the days after it, up to a week
+    from today, in date order; ``when_text`` is "Today" or the day."""
+    out = []
+    for row in export.plan_rows(drafts):
+        if not row["send_on"]:
+            continue
+        day = dt.date.fromisoformat(str(row["send_on"]))
+        if (day - today).days >= DUE_DAYS:
+            continue
+        out.append(
+            {
+                "id": str(row["id"]),
+                "kind": str(row["kind"]),
+                "label": str(row["label"]),
+                "send_on": day.isoformat(),
+                "today": day <= today,
+                "when_text": "Today" if day <= today else format_date(day, weekday=True),
+            }
+        )
+    return out
+
+
 def _ics(request: dict[str, Any]) -> dict[str, Any]:
-    answers = _answers(request)
-    drafts = _reviewed(request, answers)
+    """One interview's plan as a calendar; with ``interviews``, every one's in one calendar."""
+    if "interviews" not in request:
+        answers = _answers(request)
+        drafts = _reviewed(request, answers)
+        return {
+            "filename": f"follow-up-{_slug(answers.company.name)}.ics",
+            "text": export.to_ics(drafts, answers),
+            "events": sum(1 for d in drafts if d.send_on),
+        }
+    plans = [
+        (_reviewed({**request, "edits": item.get("edits")}, answers), answers)
+        for item, answers in _interviews(request)
+    ]
     return {
-        "filename": f"follow-up-{_slug(answers.company.name)}.ics",
-        "text": export.to_ics(drafts, answers),
+        "filename": "follow-up-all-interviews.ics",
+        "text": export.to_ics_many(plans, "Follow-ups: all interviews"),
+        "events": sum(1 for drafts, _ in plans for d in drafts if d.send_on),
+    }
+
+
+def _interviews(request: dict[str, Any]) -> list[tuple[dict[str, Any], model.Answers]]:
+    """Each interview of ``interviews`` ({id, answers, edits}) with its answers, when they are
+    complete; the others have no plan yet, and are left out."""
+    items = request.get("interviews")
+    if not isinstance(items, list):
+        raise InvalidAnswers([FieldError("interviews", "must be a list")])
+    out = []
+    for index, item in enumerate(items):
+        if not isinstance(item, dict):
+            raise InvalidAnswers([FieldError(f"interviews.{index}", "must be an object")])
+        try:
+            out.append((item, model.validate(item.get("answers"))))
+        except InvalidAnswers:
+            continue
+    return out
+
+
+def _due(request: dict[str, Any]) -> dict[str, Any]:
+    """What is due today and this week in each interview (named by its ``id``) with a plan."""
+    today = _today(request) or dt.date.today()
+    due = []
+    for item, answers in _interviews(request):
+        drafts = render_drafts(answers, today=today)
+        due += [{**step, "interview": str(item.get("id", ""))} for step in due_view(drafts, today)]
+    return {"due": due}
+
+
+def _read_file(request: dict[str, Any]) -> dict[str, Any]:
+    """An imported file's interviews, ready for the form, or why it is not an answers file."""
+    try:
+        reading = files.read(request.get("data"))
+    except files.NotAnswers as exc:
+        raise InvalidAnswers([FieldError("", f"not an answers file: {exc}")]) from None
+    return {
+        "kind": reading.kind,
+        "interviews": [
+            {
+                "answers": entry.answers,
+                "edits": entry.edits,
+                "archived": entry.archived,
+                "problems": [error_view(e) for e in entry.errors],
+                "dropped": [error_view(e) for e in entry.dropped],
+            }
+            for entry in reading.entries
+        ],
+    }
+
+
+def _export(request: dict[str, Any]) -> dict[str, Any]:
+    """The answers as typed, as a file that imports again (unfinished ones too)."""
+    answers = files.answers_file(request.get("answers"))
+    try:
+        name = _slug(model.validate(answers).company.name)
+    except InvalidAnswers:
+        name = ""
+    return {
+        "filename": f"follow-up-answers-{name}.json" if name else "follow-up-answers.json",
+        "text": files.dumps(answers),
+    }
+
+
+def _backup(request: dict[str, Any]) -> dict[str, Any]:
+    """Every interview, with its edits, as one backup file (files.py describes it)."""
+    today = (_today(request) or dt.date.today()).isoformat()
+    return {
+        "filename": f"follow-up-backup-{today}.json",
+        "text": files.dumps(files.backup(request.get("interviews"), today)),
     }
 
 
@@ -324,6 +462,10 @@ HANDLERS: dict[str, Handler] = {
     "eml": _eml,
     "validate": _validate,
     "remove_item": _remove_item,
+    "due": _due,
+    "read_file": _read_file,
+    "export": _export,
+    "backup": _backup,
     "schema": lambda _: {
         "schema": model.schema(),
         "checks": {c: vars(k) for c, k in CHECKS.items()},

@@ -34,10 +34,20 @@ INPUT_TYPES: dict[str, dict[str, str]] = {
 }
 # The row index in a repeating group's <template>; form.mjs replaces it in every attribute.
 INDEX = "__i__"
+# The worksheet's modules (worksheet/), fetched while the page loads rather than one after
+# another once worksheet.mjs has run: controller.mjs and every module it imports, and the
+# engine's client (tests/test_form.py checks the list against the imports).
+MODULES = (
+    "controller.mjs", "cards.mjs", "client.mjs", "dom.mjs", "drafts.mjs", "engine.mjs",
+    "files.mjs", "form.mjs", "hints.mjs", "interviews.mjs", "merge.mjs", "notices.mjs",
+    "picker.mjs", "plan.mjs", "protocol.mjs", "shelf.mjs", "status.mjs", "store.mjs",
+    "summary.mjs",
+)  # fmt: skip
 
 
-def render(arg: str = "") -> str:
-    """The whole worksheet UI for ``docs/worksheet.md``; ``arg`` is unused and must be empty."""
+def render(arg: str = "", app: str = "../app/") -> str:
+    """The whole worksheet UI for ``docs/worksheet.md``; ``arg`` is unused and must be empty;
+    ``app`` is the site's ``app/`` folder relative to the page."""
     if arg.strip():
         raise ValueError(f"the worksheet shortcode takes no argument, not {arg!r}")
     schema = model.schema()
@@ -45,8 +55,10 @@ def render(arg: str = "") -> str:
     form = "".join(_member(m, defaults) for m in schema["members"])
     parts = [
         '<div class="fw" data-fw-root data-fw-busy="false">',
+        *(f'<link rel="modulepreload" href="{_e(app + name)}">' for name in MODULES),
         _status(),
         '<div class="fw-notices" data-fw-notices></div>',
+        _book(),
         _toolbar(),
         '<div class="fw-layout">',
         '<form class="fw-form" data-fw-form novalidate aria-labelledby="fw-form-title">',
@@ -96,8 +108,37 @@ def _status() -> str:
         '<span class="fw-status__icon" aria-hidden="true"></span>'
         '<span class="fw-status__text" data-fw-status-text>Starting the drafting engine. '
         "You can fill in the form meanwhile.</span>"
+        '<span class="fw-status__detail" data-fw-status-detail hidden></span>'
         '<button type="button" class="fw-btn" data-fw-retry hidden>Retry</button>'
         "</div>"
+    )
+
+
+def _book() -> str:
+    """The interviews: a list to switch between them (painted by picker.mjs), what to do with
+    the one shown, and what is due across all of them."""
+    return (
+        '<section class="fw-book" data-fw-book aria-labelledby="fw-book-title">'
+        '<h2 class="fw-heading" id="fw-book-title">Your interviews</h2>'
+        '<ul class="fw-book__list" data-fw-book-list aria-label="Interviews"></ul>'
+        '<details class="fw-book__archived" data-fw-book-archived hidden>'
+        "<summary>Archived interviews (<span data-fw-book-archived-count>0</span>)</summary>"
+        '<ul class="fw-book__list" data-fw-book-archived-list aria-label="Archived interviews">'
+        "</ul></details>"
+        '<div class="fw-book__actions">'
+        '<button type="button" class="fw-btn" data-fw-new>New interview</button>'
+        '<span class="fw-check"><input type="checkbox" id="fw-new-copy" data-fw-new-copy checked>'
+        '<label for="fw-new-copy">Start it with my details (name, email, phone and '
+        "signature)</label></span>"
+        '<button type="button" class="fw-btn" data-fw-archive>Archive this interview</button>'
+        '<button type="button" class="fw-btn fw-btn--danger" data-fw-delete>'
+        "Delete this interview</button>"
+        "</div>"
+        '<div class="fw-due" data-due aria-labelledby="fw-due-title">'
+        '<h3 class="fw-subheading" id="fw-due-title">Due</h3>'
+        '<div data-fw-due-body><p class="fw-due__none">Nothing to send in the next seven days.'
+        "</p></div></div>"
+        "</section>"
     )
 
 
@@ -109,8 +150,11 @@ def _toolbar() -> str:
         '<label for="fw-import" class="fw-btn">Import answers</label>'
         "</span>"
         '<button type="button" class="fw-btn" data-fw-export>Export answers</button>'
+        '<button type="button" class="fw-btn" data-fw-backup>Back up all interviews</button>'
         '<button type="button" class="fw-btn" data-fw-example>Load the example</button>'
         '<button type="button" class="fw-btn" data-fw-ics disabled>Download plan (.ics)</button>'
+        '<button type="button" class="fw-btn" data-fw-ics-all>'
+        "Download all plans (.ics)</button>"
         '<button type="button" class="fw-btn" data-fw-print disabled>Print drafts</button>'
         '<button type="button" class="fw-btn fw-btn--danger" data-fw-clear>Clear my data</button>'
         "</div>"
@@ -210,6 +254,10 @@ def _field(
     fid = _id(path)
     kind = node["kind"]
     describedby = ([f"{fid}-help"] if node["help"] else []) + [f"{fid}-error"]
+    # Beside "Greet as": the greeting the drafts use for this person (hints.mjs fills it in).
+    person = path.removesuffix(".greet_as") if node["name"] == "greet_as" else ""
+    if person:
+        describedby.append(f"{fid}-greeting")
     attrs: dict[str, str | None] = {
         "id": fid,
         "name": path,
@@ -244,7 +292,14 @@ def _field(
         f"{_help(node, fid)}"
         f'<div class="fw-control">{control}{extra}</div>'
         f'<p class="fw-error" id="{fid}-error" data-fw-error="{_e(path)}"></p>'
+        f"{_greeting(fid, person) if person else ''}"
         "</div>"
+    )
+
+
+def _greeting(fid: str, person: str) -> str:
+    return (
+        f'<p class="fw-greeting" id="{fid}-greeting" data-fw-greeting="{_e(person)}" hidden></p>'
     )
 
 

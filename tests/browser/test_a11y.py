@@ -17,6 +17,7 @@ from urllib.parse import urlsplit
 import icalendar
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, expect
+from stored import saved_answers
 
 ROOT = Path(__file__).resolve().parents[2]
 AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
@@ -190,15 +191,19 @@ def test_axe_finds_nothing_in_materials_search_and_back_to_top(
 
 
 def test_axe_finds_nothing_in_the_worksheets_states(axe_page: Page, site_url: str) -> None:
-    """As it opens; then with drafts, the plan, review notes, an open editor, field errors and
-    an error notice."""
+    """As it opens; then with drafts, the plan, review notes, greetings and advice beside the
+    fields, an open editor, field errors, two interviews (one archived) and the Due list, and
+    notices with Undo, with details and with an error."""
     open_page(axe_page, f"{site_url}worksheet/")
     expect(axe_page.locator("[data-fw-status]")).to_have_attribute("data-stage", "ready")
     found = in_both_schemes(axe_page, axe)
     assert found == {"default": [], "slate": []}, report(found)
-    axe_page.once("dialog", lambda dialog: dialog.accept())
     axe_page.get_by_role("button", name="Load the example").click()
     expect(axe_page.locator(DRAFTS).first).to_be_visible()
+    expect(axe_page.locator("[data-fw-greeting]:visible").first).to_be_visible()
+    expect(axe_page.locator("[data-due] a").first).to_be_visible()
+    axe_page.locator('[name="interview.concerns.0.answer"]').fill("")
+    expect(axe_page.locator('[data-fw-advice="interview.concerns.0.answer"]')).to_be_visible()
     card = axe_page.locator(DRAFTS).first
     card.get_by_role("button", name="Edit").click()
     card.locator('[data-fw-edit="body"]').fill("Thanks.")
@@ -208,6 +213,13 @@ def test_axe_finds_nothing_in_the_worksheets_states(axe_page: Page, site_url: st
     email.press("Tab")
     expect(axe_page.locator("#fw-interview-interviewers-0-email-error")).not_to_be_empty()
     axe_page.get_by_label("Import answers").set_input_files(ROOT / "tests/invalid/fields.json")
+    expect(axe_page.locator('[data-fw-notice="import"]')).to_contain_text("as a new interview")
+    expect(axe_page.locator("[data-interview]")).to_have_count(2)
+    axe_page.get_by_role("button", name="Archive this interview").click()
+    expect(axe_page.locator("[data-fw-book-archived]")).to_be_visible()
+    axe_page.get_by_role("button", name="Remove highlight 1").click()
+    expect(axe_page.locator('[data-fw-notice="undo"]')).to_be_visible()
+    axe_page.get_by_label("Import answers").set_input_files(ROOT / "tests/invalid/broken.json")
     expect(axe_page.locator('[data-fw-notice="import"]')).to_contain_text("was not imported")
     expect(axe_page.locator("[data-fw-root]")).to_have_attribute("data-fw-busy", "false")
     found = in_both_schemes(axe_page, axe)
@@ -239,7 +251,6 @@ def sheet(browser: Browser, site_url: str) -> Iterator[Page]:
 
 def clear(page: Page) -> None:
     """Start again from nothing, as "Clear my data" leaves the worksheet."""
-    page.once("dialog", lambda dialog: dialog.accept())
     page.get_by_role("button", name="Clear my data").click()
     expect(page.locator(DRAFTS)).to_have_count(0)
     expect(page.locator("[data-fw-root]")).to_have_attribute("data-fw-busy", "false")
@@ -331,8 +342,7 @@ def test_the_worksheet_by_keyboard_alone(sheet: Page, tmp_path: Path) -> None:
     expect(sheet.locator("[data-fw-announce]")).to_have_text("Copied the message.")
     body = cards.nth(0).locator('[data-draft-part="body"]').text_content()
     assert sheet.evaluate("() => navigator.clipboard.readText()") == body
-    saved = sheet.evaluate("() => JSON.parse(localStorage.getItem('followup-worksheet'))")
-    assert saved["answers"]["interview"]["interviewers"][1]["name"] == "Alan Turing"
+    assert saved_answers(sheet)["interview"]["interviewers"][1]["name"] == "Alan Turing"
 
 
 def test_live_regions_announce_loading_and_updated_drafts(sheet: Page) -> None:

@@ -10,6 +10,7 @@ cannot download, and a worker that dies mid-session. Every wait is on DOM state;
 
 from __future__ import annotations
 
+import datetime as dt
 import email
 import email.policy
 import itertools
@@ -23,13 +24,13 @@ from typing import Any
 import icalendar
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, Route, expect
+from stored import LEGACY_KEY, RECORD, RECORDS, saved_answers
 
 from followup import model
 from followup.web import handle
 
 ROOT = Path(__file__).resolve().parents[2]
 DRAFTS = "[data-fw-drafts] [data-draft-kind]"
-STORAGE_KEY = "followup-worksheet"
 expect.set_options(timeout=30_000)
 
 # Typed into every free-text field, one payload at a time. Each would run, or change what the
@@ -104,14 +105,11 @@ class Sheet:
     page: Page
     context: BrowserContext
     dialogs: list[str] = field(default_factory=list)
-    # The worksheet's own "Clear my data?" confirmation, which the test itself asks for.
-    clearing: bool = False
 
     def clear(self) -> None:
-        self.clearing = True
+        """"Clear my data" (it asks nothing: its notice has Undo)."""
         self.page.get_by_role("button", name="Clear my data").click()
         expect(self.page.locator(DRAFTS)).to_have_count(0)
-        assert not self.clearing
         self.settled()
 
     def control(self, path: str) -> Any:
@@ -176,10 +174,6 @@ def sheet(browser: Browser, site_url: str) -> Iterator[Sheet]:
     shared = Sheet(page, context)
 
     def on_dialog(dialog: Any) -> None:
-        if shared.clearing and dialog.message.startswith("Clear all your answers"):
-            shared.clearing = False
-            dialog.accept()
-            return
         shared.dialogs.append(f"{dialog.type}: {dialog.message}")
         dialog.dismiss()
 
@@ -248,8 +242,10 @@ def nest(values: dict[str, str]) -> dict[str, Any]:
 
 
 def engine(request_type: str, answers: dict[str, Any]) -> dict[str, Any]:
-    """What CPython's engine answers for the same request (the worker runs the same code)."""
-    return json.loads(handle(json.dumps({"type": request_type, "answers": answers})))
+    """What CPython's engine answers for the same request (the worker runs the same code, and
+    the page sends the browser's date, the same as this computer's)."""
+    request = {"type": request_type, "answers": answers, "today": dt.date.today().isoformat()}
+    return json.loads(handle(json.dumps(request)))
 
 
 def expected_drafts(values: dict[str, str]) -> list[list[str]]:
@@ -327,7 +323,7 @@ def test_a_payload_in_the_address_and_link_fields_is_refused_as_text(
 
 
 # ---------------------------------------------------------------------------------------------
-# Imports that must be refused
+# Imports that must be refused, or that load only what the form can hold
 
 
 def test_imports_that_are_broken_of_another_version_or_50_mb_change_nothing(
@@ -339,7 +335,7 @@ def test_imports_that_are_broken_of_another_version_or_50_mb_change_nothing(
     form = """() => Object.fromEntries([...document.querySelectorAll('[data-fw-form] [name]')]
       .map((control) => [control.name, control.value]))"""
     before = sheet.page.evaluate(form)
-    saved = sheet.page.evaluate(f"() => localStorage.getItem('{STORAGE_KEY}')")
+    saved = sheet.page.evaluate(RECORDS)
     # Count the bytes read from any file, to show the 50 MB one is refused unread.
     sheet.page.evaluate(
         """() => {
@@ -362,17 +358,11 @@ def test_imports_that_are_broken_of_another_version_or_50_mb_change_nothing(
     panel = json.loads((ROOT / "src/followup/answers/panel.json").read_text(encoding="utf-8"))
     other_version = tmp_path / "answers-v3.json"  # written by a newer worksheet
     other_version.write_text(json.dumps({**panel, "version": 3}), encoding="utf-8")
-    hostile_keys = tmp_path / "answers-keys.json"
-    hostile_keys.write_text(
-        json.dumps({**panel, PAYLOADS["img-onerror"]: 1, "role": PAYLOADS["close-and-script"]}),
-        encoding="utf-8",
-    )
     broken = tmp_path / "answers-broken.json"
     broken.write_text('{"version": 1, "role": "Data Engineer"', encoding="utf-8")
     cases = {
         huge: "50.0 MB",
         other_version: "version",
-        hostile_keys: PAYLOADS["img-onerror"],
         broken: "not a JSON file",
     }
     notice = sheet.page.locator('[data-fw-notice="import"]')
@@ -383,8 +373,33 @@ def test_imports_that_are_broken_of_another_version_or_50_mb_change_nothing(
         expect(notice).to_have_attribute("role", "alert")
         sheet.settled()
         assert sheet.page.evaluate(form) == before
-        assert sheet.page.evaluate(f"() => localStorage.getItem('{STORAGE_KEY}')") == saved
+        assert sheet.page.evaluate(RECORDS) == saved
     assert sheet.page.evaluate("() => window.__bytesRead") < 1_000_000
+    sheet.untouched()
+
+
+def test_an_import_with_hostile_keys_loads_what_it_can_and_names_the_rest_as_text(
+    sheet: Sheet, tmp_path: Path
+) -> None:
+    """An answers file with an unknown key that is markup: the answers load, the key is listed
+    as text among what was left out, and nothing runs."""
+    panel = json.loads((ROOT / "src/followup/answers/panel.json").read_text(encoding="utf-8"))
+    hostile = tmp_path / "answers-keys.json"
+    hostile.write_text(
+        json.dumps({**panel, PAYLOADS["img-onerror"]: 1, "role": PAYLOADS["close-and-script"]}),
+        encoding="utf-8",
+    )
+    sheet.page.get_by_label("Import answers").set_input_files(hostile)
+    notice = sheet.page.locator('[data-fw-notice="import"]')
+    expect(notice).to_contain_text("Imported “answers-keys.json”")
+    expect(notice.locator(".fw-notice__details")).to_have_text(
+        f"Not loaded: {PAYLOADS['img-onerror']} (unknown field)."
+    )
+    expect(sheet.control("role")).to_have_value(PAYLOADS["close-and-script"])
+    sheet.settled()
+    sheet.untouched()
+    notice.get_by_role("button", name="Undo").click()
+    sheet.settled()
     sheet.untouched()
 
 
@@ -421,10 +436,6 @@ def test_a_worker_that_crashes_mid_session_restarts_and_the_drafts_return(sheet:
 
 # ---------------------------------------------------------------------------------------------
 # The runtime cannot be downloaded, or the engine cannot start at all
-
-
-def saved_answers(page: Page) -> dict[str, Any]:
-    return page.evaluate(f"() => JSON.parse(localStorage.getItem('{STORAGE_KEY}'))")["answers"]
 
 
 def fill_while_broken(page: Page) -> None:
@@ -540,10 +551,10 @@ def test_corrupt_saved_answers_are_offered_and_the_worksheet_starts_afresh(
     try:
         # Stored from a guide page: an open worksheet would save its own answers on leaving.
         page.goto(site_url)
-        page.evaluate("([key, raw]) => localStorage.setItem(key, raw)", [STORAGE_KEY, raw])
+        page.evaluate("([key, raw]) => localStorage.setItem(key, raw)", [LEGACY_KEY, raw])
         page.goto(f"{site_url}worksheet/")
         notices = page.locator("[data-fw-notices]")
-        expect(notices).to_contain_text("could not be read")
+        expect(notices).to_contain_text("kept as they are until you download them or discard them")
         with page.expect_download() as info:
             notices.get_by_role("button", name="Download the unreadable data").click()
         kept = tmp_path / "unreadable.txt"
@@ -574,7 +585,7 @@ def test_saved_answers_with_payloads_come_back_as_text(
             }
         }
         saved = json.dumps({"version": 1, "answers": nest(values), "edits": edits})
-        page.evaluate("([key, raw]) => localStorage.setItem(key, raw)", [STORAGE_KEY, saved])
+        page.evaluate("([key, raw]) => localStorage.setItem(key, raw)", [LEGACY_KEY, saved])
         page.reload()
         for path, value in values.items():
             expect(page.locator(f'[data-fw-form] [name="{path}"]')).to_have_value(value)
@@ -592,7 +603,7 @@ def test_full_storage_warns_once_and_the_worksheet_goes_on(browser: Browser, sit
         f"""
         const setItem = Storage.prototype.setItem;
         Storage.prototype.setItem = function (key, value) {{
-          if (key === "{STORAGE_KEY}") {{
+          if (key.startsWith("{RECORD}")) {{
             throw new DOMException("The quota has been exceeded.", "QuotaExceededError");
           }}
           return setItem.call(this, key, value);
