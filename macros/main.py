@@ -219,14 +219,6 @@ def run_cli(*args: str, answers: str | None = None) -> str:
     return f"```console\n$ followup {shown}\n{text}\n```"
 
 
-def app_folder(where: str) -> str:
-    """The site's ``app/`` folder relative to the page built from ``where`` (directory URLs:
-    ``worksheet.md`` is ``worksheet/``, ``index.md`` the folder itself)."""
-    parts = posixpath.splitext(where)[0].split("/")
-    depth = len(parts) - (parts[-1] == "index")
-    return "../" * depth + "app/" if depth else "app/"
-
-
 def page_path(env: Any) -> str:
     """The page being rendered, relative to ``docs/`` (MkDocs: ``page.file``; Zensical: ``page.path``)."""
     page = getattr(env, "page", None)
@@ -267,7 +259,7 @@ def define_env(env: Any) -> None:
         "subjects": subjects,
         "review_codes": lambda: review_codes(where()),
         "cli": run_cli,
-        "worksheet": lambda: form.render(app=app_folder(where())),
+        "worksheet": form.render,
         "contract": contract.fields_table,
         "draft_kinds": contract.kinds_table,
     }

@@ -10,7 +10,7 @@ from typing import Any
 import pytest
 
 from followup import model
-from followup_site import form
+from followup_site import finish, form
 
 
 class Elements(HTMLParser):
@@ -114,7 +114,8 @@ def test_the_preloaded_modules_are_the_ones_the_worksheet_imports() -> None:
     walk("controller.mjs")
     walk("client.mjs")
     assert set(form.MODULES) == found
-    links = re.findall(r'<link rel="modulepreload" href="([^"]+)">', form.render(app="../app/"))
+    page = finish.add_worksheet_assets(f"<main>{form.render()}</main>", "../")
+    links = re.findall(r'<link rel="modulepreload" href="([^"]+)">', page)
     assert links == [f"../app/{name}" for name in form.MODULES]
 
 

@@ -15,7 +15,7 @@ import shutil
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import BuildError, notfound, offline, runtime
+from . import BuildError, form, notfound, offline, runtime
 
 # Where the worksheet's files live in the built site: scripts in app/, the runtime in app/pyodide/.
 APP_DEST = "app"
@@ -59,8 +59,9 @@ def label_task_items(html: str) -> str:
 
 
 def add_worksheet_assets(html: str, to_root: str = "") -> str:
-    """A page with a worksheet, with the worksheet's stylesheet and script first inside it
-    (``to_root``: the relative URL of the site's root from the page, ``../`` for most).
+    """A page with a worksheet, with the worksheet's stylesheet, script and module preloads
+    first inside it (``to_root``: the relative URL of the site's root from the page, ``../``
+    for most).
 
     Inside the page's content, not in its head: Material's instant navigation inserts them with
     the content and re-runs the script element (a module runs once per document and follows
@@ -75,6 +76,9 @@ def add_worksheet_assets(html: str, to_root: str = "") -> str:
     assets = (
         f'<link rel="stylesheet" href="{to_root}{APP_DEST}/worksheet.css">'
         f'<script type="module" src="{script}"></script>'
+        + "".join(
+            f'<link rel="modulepreload" href="{to_root}{APP_DEST}/{name}">' for name in form.MODULES
+        )
     )
     return html[: found.end()] + assets + html[found.end() :]
 

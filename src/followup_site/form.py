@@ -45,9 +45,9 @@ MODULES = (
 )  # fmt: skip
 
 
-def render(arg: str = "", app: str = "../app/") -> str:
-    """The whole worksheet UI for ``docs/worksheet.md``; ``arg`` is unused and must be empty;
-    ``app`` is the site's ``app/`` folder relative to the page."""
+def render(arg: str = "") -> str:
+    """The whole worksheet UI for ``docs/worksheet.md``; ``arg`` is unused and must be empty.
+    Its scripts, stylesheet and preloads are added after the build (``finish``)."""
     if arg.strip():
         raise ValueError(f"the worksheet shortcode takes no argument, not {arg!r}")
     schema = model.schema()
@@ -55,7 +55,6 @@ def render(arg: str = "", app: str = "../app/") -> str:
     form = "".join(_member(m, defaults) for m in schema["members"])
     parts = [
         '<div class="fw" data-fw-root data-fw-busy="false">',
-        *(f'<link rel="modulepreload" href="{_e(app + name)}">' for name in MODULES),
         _status(),
         '<div class="fw-notices" data-fw-notices></div>',
         _book(),

@@ -27,7 +27,8 @@ DRAFTS = "[data-fw-drafts] [data-draft-kind]"
 expect.set_options(timeout=30_000)
 
 # Stops this page from hearing other tabs, as a tab frozen in the background, or one whose
-# events are still on their way, does not hear them.
+# events are still on their way, does not hear them. Added before the page's own scripts: at the
+# window, listeners run in the order they were added, capturing or not.
 DEAF = """window.addEventListener("storage", (event) => event.stopImmediatePropagation(),
   {capture: true});"""
 # Every named control's value (checkboxes as true or false).
@@ -52,9 +53,9 @@ def open_sheet(context: BrowserContext, site_url: str, *, engine: bool = True,
     page = context.new_page()
     if not engine:
         page.route("**/pyodide/**", lambda route: route.abort())
-    page.goto(f"{site_url}worksheet/")
     if deaf:
-        page.evaluate(DEAF)
+        page.add_init_script(DEAF)
+    page.goto(f"{site_url}worksheet/")
     if engine:
         expect(page.locator("[data-fw-status]")).to_have_attribute("data-stage", "ready")
     else:
