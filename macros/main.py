@@ -259,7 +259,7 @@ def define_env(env: Any) -> None:
         "subjects": subjects,
         "review_codes": lambda: review_codes(where()),
         "cli": run_cli,
-        "worksheet": form.render,
+        "worksheet": lambda: form.render(),
         "contract": contract.fields_table,
         "draft_kinds": contract.kinds_table,
     }

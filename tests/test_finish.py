@@ -11,7 +11,7 @@ from pathlib import Path
 
 from sitekit import ROOT, precached
 
-from followup_site import finish, notfound, offline
+from followup_site import finish, form, notfound, offline
 
 ITEM = '<li class="task-list-item"><input type="checkbox" disabled>Say thank you</li>'
 NESTED = '<li class="task-list-item"><input type="checkbox" disabled>Plan<ul><li>x</li></ul></li>'
@@ -162,6 +162,7 @@ def test_the_worksheets_assets_go_inside_the_worksheet_and_nowhere_else() -> Non
     assets = (
         '<link rel="stylesheet" href="../app/worksheet.css">'
         '<script type="module" src="../app/worksheet.mjs"></script>'
+        + "".join(f'<link rel="modulepreload" href="../app/{name}">' for name in form.MODULES)
     )
     assert '<div class="fw" data-fw-root data-fw-busy="false">' + assets + "<form" in html
     assert finish.finish_page(html, to_root="../") == html  # once

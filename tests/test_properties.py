@@ -32,7 +32,7 @@ from followup import (
 )
 from followup.export import to_eml, to_ics
 from followup.model import LONG, MAX_INTERVIEWERS, MEDIUM, SHORT
-from followup.people import read_name
+from followup.people import read_name, tidied
 from followup.render import planned_kinds
 from followup.review import reviewed_drafts
 from followup.web import handle
@@ -110,8 +110,9 @@ TEXT_FIELDS: dict[str, tuple[int, bool, Where]] = {
 
 def shows(value: str, output: str) -> bool:
     """The value as typed, or as the engine fits it into a sentence: closing punctuation of its
-    own taken off or added, a first letter made a capital (wording.py)."""
-    fitted = {value, phrase(value), end(value), sentence(value), sentence(phrase(value))}
+    own taken off or added, a first letter made a capital (wording.py), a name typed in one case
+    tidied (people.tidied)."""
+    fitted = {value, phrase(value), end(value), sentence(value), sentence(phrase(value)), tidied(value)}
     return any(f and f in output for f in fitted)
 
 

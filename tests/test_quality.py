@@ -17,11 +17,12 @@ from pathlib import Path
 import pytest
 
 from followup import Answers, kinds, notes, parse
+from followup.lexicon import ABBREVIATIONS
 from followup.model import to_dict
 from followup.people import TITLE_ONLY
 from followup.render import CONNECTION_NOTE_CHARS, SUBJECT_WORDS, Draft, subject_words
 from followup.review import THANK_YOU_CORE_DEFAULT, THANK_YOU_CORE_WORDS, reviewed_drafts
-from followup.wording import ABBREVIATIONS, phrase, topic
+from followup.wording import phrase, topic
 
 harper = pytest.importorskip("harper")
 

@@ -62,7 +62,21 @@ _TITLES = {
     "viscount": "Viscount",
     "duke": "Duke",
     "duchess": "Duchess",
+    # Ranks and callings people are addressed by ("Chef Marco", "Sergeant Ali").
+    "chef": "Chef",
+    "sergeant": "Sergeant",
+    "sgt": "Sgt",
+    "inspector": "Inspector",
+    "commander": "Commander",
+    "major": "Major",
+    "colonel": "Colonel",
+    "lieutenant": "Lieutenant",
+    "judge": "Judge",
+    "brother": "Brother",
 }
+# The first word of a two-word rank ("Station Commander Adeyemi", "Watch Manager Sam Lee").
+_RANK_FIRSTS = {"station", "watch", "crew", "group", "area", "brigade", "chief", "wing", "squadron"}
+_RANK_SECONDS = {"commander", "manager", "officer", "superintendent", "inspector", "constable"}
 # Titles that go with a given name rather than a family name ("Sir Tim", "Dame Judi"); a peer
 # is greeted by title and name even when the note is warm ("Hi Baroness" names no one).
 _GIVEN_NAME_TITLES = {"Sir", "Dame"}
@@ -124,6 +138,12 @@ def _key(word: str) -> str:
     return word.casefold().rstrip(".,")
 
 
+def _plain_key(word: str) -> str:
+    """``Nguyễn`` -> ``nguyen``: the key without its accents."""
+    decomposed = unicodedata.normalize("NFKD", _key(word).replace("đ", "d"))
+    return "".join(c for c in decomposed if not unicodedata.combining(c))
+
+
 def _symbols_only(word: str) -> bool:
     return all(unicodedata.category(c).startswith("S") for c in word)
 
@@ -131,22 +151,35 @@ def _symbols_only(word: str) -> bool:
 def _tidy_case(word: str) -> str:
     """A name typed all in capitals or all in small letters ("HARGREAVES", "mick"), as it is
     written on a letter: "Hargreaves", "Mick". Particles keep their small letters."""
-    if word in _PARTICLES or not any(c.isalpha() for c in word):
+    if word in _PARTICLES or word.casefold() == "and" or not any(c.isalpha() for c in word):
         return word
     if word.islower() or (word.isupper() and len(word) > 2):
-        return "-".join(part[:1].upper() + part[1:].lower() for part in word.split("-"))
+        # Each run of letters: "O'NEILL-SMITH" -> "O'Neill-Smith", "J.R." stays, "mcdonald" ->
+        # "McDonald".
+        out = re.sub(r"[^\W\d_]+", lambda m: m.group(0)[:1].upper() + m.group(0)[1:].lower(), word)
+        return re.sub(r"^Mc([a-z])(?=[a-z]{2})", lambda m: "Mc" + m.group(1).upper(), out)
     return word
 
 
+def tidied(written: str) -> str:
+    """A name as written, with the case of words typed all in capitals or small letters tidied:
+    "JAMAL HUSSAIN" -> "Jamal Hussain". Text that is not only words of letters stays as typed."""
+    words = written.split()
+    if not all(re.fullmatch(r"[^\W\d_]+(?:['’.-][^\W\d_]*)*|&", w) for w in words):
+        return written
+    return " ".join(_tidy_case(w) for w in words)
+
+
+def _family_first(written: str) -> bool:
+    """A name whose first word is a common family name of the family-first order."""
+    words = written.split()
+    return 2 <= len(words) <= 3 and _plain_key(words[0]) in FAMILY_FIRST
+
+
 def may_be_family_first(person: Contact) -> bool:
-    """A name whose first word is a common family name in the order that puts it first, with
-    no "greet as" to say how the person is addressed."""
-    words = person.name.split()
-    return (
-        not person.greet_as
-        and 2 <= len(words) <= 3
-        and words[0].casefold().strip(".,") in FAMILY_FIRST
-    )
+    """A name that may put the family name first, with no "greet as" to say how the person is
+    addressed."""
+    return not person.greet_as and _family_first(person.name)
 
 
 def read_name(written: str) -> Name:
@@ -162,6 +195,12 @@ def read_name(written: str) -> Name:
     if not words:
         return Name(written, "", written.strip(), "", written.strip())
     title = ""
+    if (
+        len(words) > 2
+        and _key(words[0]) in _RANK_FIRSTS
+        and _key(words[1]) in _RANK_SECONDS
+    ):
+        title, words = f"{words[0]} {words[1]}", words[2:]
     while words and _key(words[0]) in _TITLES:
         title = title or words[0]
         words = words[1:]
@@ -213,6 +252,19 @@ def greeting(person: Contact) -> Greeting | None:
     if not name.plain:
         return None
     override = phrase(person.greet_as)
+    words = name.written.split()
+    if any(w.casefold() in ("and", "&") for w in words[1:-1]):
+        # Two people ("Mr and Mrs Patel"): greeted as written, in either tone.
+        both = override or tidied(name.written)
+        return Greeting(both, both, tidied(name.written))
+    if (
+        override
+        and person.honorific
+        and _family_first(person.name)
+        and _key(override) == _key(words[0])
+    ):
+        # The family name of a name written family first, with its honorific: "Mr Kim".
+        return Greeting(f"{person.honorific} {override}", override, f"{person.honorific} {name.plain}")
     title = person.honorific or name.title
     bare = name.plain
     if title and name.family and title.rstrip(".") not in _GIVEN_NAME_TITLES:
@@ -222,7 +274,7 @@ def greeting(person: Contact) -> Greeting | None:
     else:
         formal = f"{title} {bare}" if title else bare
     warm = formal if title.rstrip(".") in _PEERS else (name.given or formal)
-    full = f"{person.honorific} {bare}" if person.honorific else name.written
+    full = f"{person.honorific} {bare}" if person.honorific else tidied(name.written)
     return Greeting(override or formal, override or warm, full)
 
 

@@ -12,7 +12,7 @@ import jinja2
 
 from . import kinds, schedule, wording
 from .model import Answers, Contact, Interviewer
-from .people import Greeting, greeting
+from .people import Greeting, greeting, tidied
 
 # Kinds written once per named entry of an answers list, by the list's path: the n-th named
 # interviewer's thank-you is ``<kind>.n``. Every other kind is one draft (to the first).
@@ -164,6 +164,8 @@ def _environment() -> jinja2.Environment:
     env.filters["as_reply"] = wording.reply
     env.filters["as_sentence"] = wording.as_sentence
     env.filters["news"] = wording.news_clause
+    env.filters["ask"] = wording.ask
+    env.filters["next_step"] = wording.next_step
     env.filters["capitalize_first"] = wording.capitalize_first
     env.tests["sentence"] = wording.is_sentence
     env.tests["question"] = wording.is_question
@@ -306,14 +308,26 @@ _THE_NAMES = re.compile(
     r"^(Department|Ministry|University|Office|Institute|Council|Agency|Foundation|Museum|Trust"
     r"|Board|Bank|College|School|Centre|Center|Academy|Society|Library|Hospital|Court|House"
     r"|Royal \w+|National \w+) (of|for)\b"
-    r"|^[A-Z][\w&' -]* (Trust|Institute|Foundation|Society|Council|Agency|Commission|Service)$"
+    r"|^[A-Z][\w&' -]*(?<!City|unty|ough|rict|Town|rish|itan) "
+    r"(Trust|Institute|Foundation|Society|Council|Agency|Commission|Service)$"
 )
 # The legal form after a company's name, which a letterhead carries and a sentence leaves out.
 _LEGAL_FORM = re.compile(
-    r",?\s+(Inc\.?|Incorporated|Ltd\.?|Limited|LLC|L\.L\.C\.|LLP|PLC|plc|Plc|SE|GmbH|AG|KG"
+    r",?\s+(GmbH & Co\.? KG|Inc\.?|Incorporated|Ltd\.?|Limited|LLC|L\.L\.C\.|LLP|PLC|plc|Plc|SE|GmbH|AG|KG"
     r"|S\.A\.|SA|S\.p\.A\.|SpA|B\.V\.|BV|N\.V\.|NV|Pty\.? Ltd\.?|Pvt\.? Ltd\.?|Co\.,? Ltd\.?"
     r"|Corp\.?|Corporation|K\.K\.|Oy|AB|AS|ASA|S\.r\.l\.|Srl|SAS|S\.A\.S\.)$"
 )
+
+
+def _candidate(answers: Answers) -> dict[str, str]:
+    """The candidate's details for the sign-off, a name typed in one case tidied ("liam
+    o'connor" signs as "Liam O'Connor", in the signature too)."""
+    out = dict(vars(answers.candidate))
+    name = out["name"].strip()
+    out["name"] = tidied(name)
+    if name and out["signature"].startswith(name):
+        out["signature"] = out["name"] + out["signature"][len(name) :]
+    return out
 
 
 def organisation(company: str) -> str:
@@ -377,12 +391,17 @@ def render_draft(
             # An interviewer was there; a main contact may only have arranged it.
             "was_there": path.startswith("interview."),
             "highlight": (h := _highlight(answers, index if spec.to == "each" else 0)),
-            "experience": wording.experience(h) if h else "",
+            "experience": wording.experience(h) if h and not wording.credential(h) else "",
+            "credential": bool(h) and bool(wording.credential(h)),
             "experience_plural": bool(h) and wording.is_plural(wording.experience(h)),
             # Pay, a move, leave: thanked for explaining, not called fascinating.
             "practical": wording.is_practical(getattr(person, "discussed", "")),
-            "experience_sentence": wording.as_sentence(h)
-            if h and (wording.is_sentence(h) or wording.is_clause(h))
+            "experience_sentence": (
+                wording.as_sentence(h)
+                if wording.is_sentence(h) or wording.is_clause(h)
+                else wording.credential(h)
+            )
+            if h
             else "",
         },
         # The other people met, named as this tone names people ("Alan" or "Alan Turing").
@@ -392,7 +411,7 @@ def render_draft(
         "our_topic": f"your work at {organisation(answers.company.name)}"
         if conversation
         else the_role(answers.role),
-        "candidate": vars(answers.candidate),
+        "candidate": _candidate(answers),
         "company": answers.company.name,
         "news": answers.company.news,
         "role": role_name(answers.role),

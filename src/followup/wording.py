@@ -12,194 +12,18 @@ from __future__ import annotations
 import re
 from typing import Any
 
-# Abbreviations whose full stop belongs to the word, not to a sentence around it.
-ABBREVIATIONS = frozenset(
-    w.casefold()
-    for w in [
-        "Inc.",
-        "Ltd.",
-        "Co.",
-        "Corp.",
-        "Plc.",
-        "LLC.",
-        "L.L.C.",
-        "Bros.",
-        "Rep.",
-        "Dept.",
-        "Univ.",
-        "Assn.",
-        "Intl.",
-        "Govt.",
-        "St.",
-        "Jr.",
-        "Sr.",
-        "Dr.",
-        "Prof.",
-        "Mr.",
-        "Mrs.",
-        "Ms.",
-        "Mx.",
-        "Rev.",
-        "etc.",
-        "e.g.",
-        "i.e.",
-        "vs.",
-        "approx.",
-        "No.",
-        "Ph.D.",
-        "B.Sc.",
-        "M.Sc.",
-        "B.A.",
-        "M.A.",
-        "U.S.",
-        "U.K.",
-        "E.U.",
-        "a.m.",
-        "p.m.",
-    ]
-)
-# Words that open a whole sentence a person wrote, rather than a phrase to fit into ours: a
-# subject pronoun in any case ("they'll ring me"), or a capitalised opener ("Since then, ...").
-_SENTENCE_START = re.compile(
-    r"^(?:(?i:i|i'm|i've|i'd|i'll|i’m|i’ve|i’d|i’ll|we|we've|we’ve|we'll|we’ll|we're|we’re"
-    r"|they|they'll|they’ll|they're|they’re|they've|they’ve|she|he|she's|he's|she'll|he'll"
-    r"|you|you'll|you’ll|it's|it’s)"
-    r"|My|Our|Their|It|This|That|There|Since|After|Before|Last|Recently|Yes|No)\b"
-)
-# Past-tense verbs a CV line often opens with ("Led the switch to ..."): a clause with its "I"
-# left out, which becomes "I led the switch to ...".
-_CLAUSE_VERBS = frozenset(
-    [
-        "led",
-        "managed",
-        "built",
-        "ran",
-        "created",
-        "designed",
-        "developed",
-        "launched",
-        "grew",
-        "cut",
-        "reduced",
-        "increased",
-        "improved",
-        "delivered",
-        "won",
-        "taught",
-        "wrote",
-        "trained",
-        "mentored",
-        "coordinated",
-        "organised",
-        "organized",
-        "oversaw",
-        "introduced",
-        "implemented",
-        "set",
-        "started",
-        "founded",
-        "passed",
-        "completed",
-        "gained",
-        "earned",
-        "finished",
-        "migrated",
-        "moved",
-        "rebuilt",
-        "redesigned",
-        "established",
-        "handled",
-        "supported",
-        "worked",
-        "spent",
-        "raised",
-        "secured",
-        "negotiated",
-        "closed",
-        "sold",
-        "served",
-        "volunteered",
-        "helped",
-        "joined",
-        "used",
-        "shipped",
-        "automated",
-        "scaled",
-        "wrote",
-        "published",
-        "presented",
-        "qualified",
-    ]
-)
-# What people type before a topic that the note's own words already say.
-_TOPIC_LEAD = re.compile(
-    r"^(?:we|i)?\s*(?:talked|spoke|chatted|discussed|covered|went over)(?:\s+(?:about|on))?\s+"
-    r"|^(?:about|on|re:?)\s+",
-    re.IGNORECASE,
-)
-_EXPERIENCE_LEAD = re.compile(r"^(?:my\s+)?experience\s+(?:with|in|of|at)\s+", re.IGNORECASE)
-_DURATION = re.compile(
-    r"^(?:(?:over|nearly|almost|about|around)\s+)?"
-    r"(?:\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty"
-    r"|thirty|several|many|a few)\+?\s+(?:years?|yrs?|months?)\b",
-    re.IGNORECASE,
-)
-# Words that follow a name when a person typed a whole clause ("Kayla will call on Friday").
-_AUXILIARIES = frozenset(
-    ["will", "would", "said", "says", "is", "are", "was", "were", "should", "shall", "can", "could", "may", "might", "has", "have", "had", "wants", "needs", "plans", "hopes", "promised", "mentioned"]
-)
-# Topics of a practical kind, which a note thanks them for explaining rather than calls
-# fascinating: pay, a move, leave, the terms of the job.
-_PRACTICAL = re.compile(
-    r"\b(salar(y|ies)|pay|paid|bonus|pension|benefits?|relocat\w*|housing|visa|notice period"
-    r"|probation\w*|leave|holidays?|annual leave|start date|contract|hours|rota|shifts?"
-    r"|commut\w*|parking|overtime|on-?call allowance|package|compensation|band|grade)\b",
-    re.IGNORECASE,
-)
-# Trailing marks a phrase loses inside our sentence: exclamation marks, an ellipsis, emoji.
-_LOUD_END = re.compile(r"[\s!…]+$|(?<=\w)\.{2,}$|[\s\U0001F000-\U0001FFFF\u2600-\u27BF]+$")
-# First words a phrase can start with in lower case ("Two years ..." -> "two years ...").
-_COMMON_FIRST = frozenset(
-    [
-        "a",
-        "an",
-        "the",
-        "two",
-        "three",
-        "four",
-        "five",
-        "six",
-        "seven",
-        "eight",
-        "nine",
-        "ten",
-        "one",
-        "several",
-        "many",
-        "some",
-        "about",
-        "around",
-        "over",
-        "under",
-        "nearly",
-        "almost",
-        "just",
-        "only",
-        "most",
-    ]
-)
-_CLOSING_PUNCTUATION = ".!?\u2026"
-_TRAILING = ",;:\u2013\u2014- "
+from . import lexicon
 
 
 def _text(value: Any) -> str:
-    return str(value).strip()
+    """The text as typed, without the spaces around it or a list's bullet ("- led ...")."""
+    return re.sub(r"^(?:[-*•–]\s+)+", "", str(value).strip())
 
 
 def ends_with_abbreviation(text: str) -> bool:
     """``Acme Inc.``: the final full stop is part of the last word."""
     words = _text(text).split()
-    return bool(words) and words[-1].casefold() in ABBREVIATIONS
+    return bool(words) and words[-1].casefold() in lexicon.ABBREVIATIONS
 
 
 def is_question(text: Any) -> bool:
@@ -212,8 +36,21 @@ def _first_word(text: str) -> str:
 
 
 def is_clause(text: Any) -> bool:
-    """A CV-style line that leaves out its "I": ``Led the switch to electronic charts``."""
-    return _first_word(_text(text)) in _CLAUSE_VERBS
+    """A CV-style line that leaves out its "I": ``Led the switch to electronic charts``,
+    ``Stage-managed a 12-week tour``, ``Shortlisted for an award``."""
+    words = _text(text).split()
+    first = _first_word(_text(text))
+    if first in lexicon.CLAUSE_VERBS or first in lexicon.PASSIVE_VERBS:
+        return True
+    # Any other past tense, followed by what it acted on: "stage-managed a tour".
+    last = first.rsplit("-", 1)[-1]
+    return (
+        len(words) > 1
+        and last.endswith("ed")
+        and len(last) > 4
+        and last not in lexicon.ADJECTIVES_IN_ED
+        and words[1].casefold() in lexicon.OBJECT_STARTS
+    )
 
 
 def is_sentence(text: Any) -> bool:
@@ -221,12 +58,12 @@ def is_sentence(text: Any) -> bool:
     rather than a phrase."""
     text = _text(text)
     words = text.split()
-    if _SENTENCE_START.match(text) and len(words) > 2:
+    if lexicon.SENTENCE_START.match(text) and len(words) > 2:
         return True
     if re.match(r"(?i)(yes|no)\b", text) and len(words) > 1:
         return True
     # A name, then a verb: "Kayla will reach out", "Tom said he would call".
-    if len(words) > 2 and text[:1].isupper() and words[1].casefold() in _AUXILIARIES:
+    if len(words) > 2 and text[:1].isupper() and words[1].casefold() in lexicon.AUXILIARIES:
         return True
     return bool(re.search(r"[a-z0-9][.!?] [A-Z]", text))  # two sentences or more
 
@@ -247,16 +84,16 @@ def end(text: Any) -> str:
     # Punctuation the person typed as a word of its own (",,") is theirs: only a stray mark
     # at the end of a word goes.
     out = typed if words and not any(c.isalnum() for c in words[-1]) else typed.rstrip(",;: ")
-    return out if out[-1:] in _CLOSING_PUNCTUATION else out + "."
+    return out if out[-1:] in lexicon.CLOSING_PUNCTUATION else out + "."
 
 
 def phrase(text: Any) -> str:
     """Text to go inside one of our sentences: no closing full stop, colon or comma of its own,
     no exclamation marks, trailing ellipsis or emoji."""
     out = _text(text)
-    while (quieter := _LOUD_END.sub("", out)) != out:
+    while (quieter := lexicon.LOUD_END.sub("", out)) != out:
         out = quieter
-    out = out.rstrip(_TRAILING)
+    out = out.rstrip(lexicon.TRAILING)
     if out.endswith(".") and not out.endswith("...") and not ends_with_abbreviation(out):
         out = out[:-1].rstrip()
     return out or _text(text)  # punctuation alone is kept as it was typed
@@ -269,24 +106,55 @@ def _capital_i(text: str) -> str:
 
 def sentence(text: Any) -> str:
     """A person's text as a sentence of its own: capital first letter, closing punctuation."""
-    out = _capital_i(end(text))
-    return out[:1].upper() + out[1:]
+    return capitalize_first(_capital_i(end(text)))
 
 
 def as_sentence(text: Any) -> str:
     """A sentence, a CV-style clause ("Led the switch" -> "I led the switch.") or a phrase."""
     text = _text(text)
     if is_clause(text) and not is_sentence(text):
-        return sentence("I " + text[:1].lower() + text[1:])
+        was = "I was " if _first_word(text) in lexicon.PASSIVE_VERBS else "I "
+        return sentence(was + text[:1].lower() + text[1:])
     return sentence(text)
+
+
+def credential(text: Any) -> str:
+    """A highlight that says what the candidate is, as a sentence ("AAT qualified" -> "I am AAT
+    qualified.", "ALS instructor" -> "I am an ALS instructor."); empty for any other."""
+    out = phrase(_text(text))
+    words = out.split()
+    if not words or is_sentence(out) or is_clause(out):
+        return ""
+    first, last = words[0].casefold(), words[-1].casefold()
+    if first in lexicon.STATE_FIRST or (len(words) <= 3 and last in lexicon.STATE_FIRST):
+        return f"I am {out[:1].lower() + out[1:] if first in lexicon.STATE_FIRST else out}."
+    if last in lexicon.ROLE_LAST and first not in ("a", "an", "the", "my"):
+        return f"I am {article(words[0])} {out}."
+    return ""
+
+
+def article(word: str) -> str:
+    """``a`` or ``an`` before ``word`` as it is said: "an ALS", "a CFA", "an eye"."""
+    if len(word) > 1 and word.isupper():
+        return "an" if word[0] in "AEFHILMNORSX" else "a"
+    return "an" if word[:1].casefold() in "aeio" else "a"
 
 
 def lower_first(text: Any) -> str:
     """``Two years under GLP`` -> ``two years under GLP``; names and acronyms keep their capital,
-    and a word in capitals stays as it is ("SEVEN YEARS" is not "sEVEN YEARS")."""
+    and a word in capitals stays as it is ("SEVEN YEARS" is not "sEVEN YEARS"). A word such as
+    "The" or "Your" before a word in small letters goes small too ("The new rota" -> "the new
+    rota", but "The Guardian" stays)."""
     out = _text(text)
-    first = out.split()[0] if out.split() else ""
-    if _first_word(out) in _COMMON_FIRST and first[1:] == first[1:].lower():
+    words = out.split()
+    first = words[0] if words else ""
+    if first[1:] != first[1:].lower():
+        return out
+    following = words[1] if len(words) > 1 else ""
+    first_word = _first_word(out)
+    if (first_word in lexicon.COMMON_FIRST or first_word in lexicon.FUNCTION_FIRST) and (
+        not following[:1].isupper()
+    ):
         return out[:1].lower() + out[1:]
     return out
 
@@ -312,49 +180,82 @@ def second_person(text: Any) -> str:
         r"(they(?:['’](?:re|ve|ll))?|their|theirs|themselves|(?:she|he)(?:['’](?:s|ll))?|his"
         r"|herself|himself)\b"
     )
-    return re.sub(pattern, swap, _text(text), flags=re.IGNORECASE)
+    out = re.sub(pattern, swap, _text(text), flags=re.IGNORECASE)
+    # The verb that went with "he" or "she" now goes with "you": "You was" -> "You were".
+    agree = {"'s": "'re", "’s": "’re", " was": " were", " is": " are", " has": " have",
+             " wasn't": " weren't", " isn't": " aren't", " hasn't": " haven't",
+             " doesn't": " don't", " does": " do", " seems": " seem", " wants": " want",
+             " thinks": " think", " feels": " feel", " wonders": " wonder", " worries": " worry",
+             " needs": " need", " asks": " ask"}  # fmt: skip
+    return re.sub(
+        r"(?i)\b(you)('s|’s| was| is| has| wasn't| isn't| hasn't| doesn't| does| seems| wants"
+        r"| thinks| feels| wonders| worries| needs| asks)\b",
+        lambda m: m.group(1) + agree[m.group(2).casefold()],
+        out,
+    )
 
 
 def topic(text: Any) -> str:
     """What was discussed, as a phrase: ``We talked about the rota.`` -> ``the rota``; a clause
-    ("they're redesigning onboarding") -> ``how you're redesigning onboarding``."""
-    out = second_person(phrase(_TOPIC_LEAD.sub("", _text(text), count=1)))
+    ("they're redesigning onboarding") -> ``how you're redesigning onboarding``; a question
+    ("how do you measure impact?") -> ``how you measure impact``."""
+    out = lexicon.FIRST_PERSON_LEAD.sub("", _text(text), count=1)
+    out = lexicon.TOPIC_LEAD.sub("", out, count=1)
+    out = re.sub(r"(?i)^(how|what|why|where|when|which)\s+(?:do|does|did)\s+", r"\1 ", out)
+    out = second_person(phrase(out.rstrip("?").rstrip()))
     if re.match(r"(?i)you(\b|['’])", out):
         return "how " + out[:1].lower() + out[1:]
-    return out
+    return lower_first(out)
 
 
 def is_practical(text: Any) -> bool:
     """A topic about the terms of the job (pay, a move, leave), not about the work."""
-    return bool(_PRACTICAL.search(_text(text)))
+    return bool(lexicon.PRACTICAL.search(_text(text)))
 
 
 def is_plural(experience_phrase: str) -> bool:
-    """``my five years at X`` takes "fit", ``my experience with X`` takes "fits"."""
-    return bool(_DURATION.match(experience_phrase.removeprefix("my ")))
+    """``my five years at X`` and ``my truck licences`` take "fit", ``my experience with X``
+    and ``my decade in retail`` take "fits"."""
+    rest = experience_phrase.removeprefix("my ").removeprefix("more than ")
+    duration = lexicon.DURATION.match(rest)
+    if duration:
+        return duration.group(0).casefold().endswith("s")  # "five years", not "a decade"
+    held = lexicon.HELD.search(rest)
+    return held is not None and held.group(0).casefold().endswith("s")
 
 
 def experience(text: Any) -> str:
     """A highlight as a noun phrase: ``my experience with X``, or ``my two years at X``."""
-    out = phrase(_EXPERIENCE_LEAD.sub("", _text(text), count=1))
+    out = phrase(lexicon.EXPERIENCE_LEAD.sub("", _text(text), count=1))
     if out[:3].casefold() == "my ":
         return "my " + out[3:]
-    if _DURATION.match(out):
+    if re.match(r"(?i)an? \w", out) and not re.match(r"(?i)a few\b", out):
+        return "my " + out.split(" ", 1)[1]  # "a decade in retail", "an eye for detail"
+    if lexicon.DURATION.match(out):
+        # "over ten years" -> "my more than ten years"; "about ten years" -> "my ten years"
+        out = re.sub(r"(?i)^over\s+", "more than ", out)
+        return f"my {lower_first(re.sub(r'(?i)^(?:about|around)\s+', '', out))}"
+    if lexicon.HELD.search(out):
         return f"my {lower_first(out)}"
     return f"my experience with {out}"
 
 
 def _has_verb(text: str) -> bool:
-    """``Apple launched a new app``: a past-tense verb among the first words makes a clause."""
+    """``Apple launched a new app``, ``Hargreaves & Co. turned 100``: a past-tense verb among
+    the first words makes a clause."""
     return any(
-        w in _CLAUSE_VERBS or (w.endswith("ed") and len(w) > 4)
-        for w in (x.casefold().strip(",.") for x in text.split()[1:3])
+        w in lexicon.CLAUSE_VERBS or (w.endswith("ed") and len(w) > 4 and w not in lexicon.ADJECTIVES_IN_ED)
+        for w in (x.casefold().strip(",.") for x in text.split()[1:5])
     )
 
 
-def news_clause(text: Any) -> str:
-    """Company news after "I was glad to read": ``about your launch`` or ``that you won X``."""
+def news_clause(text: Any, org: str = "") -> str:
+    """Company news after "I was glad to read": ``about your launch`` or ``that you won X``;
+    news that starts with its verb gets the company as its subject ("won an award" -> "that
+    Acme won an award")."""
     text = _text(text)
+    if org and is_clause(text) and not is_sentence(text):
+        return f"that {org} {phrase(text)[:1].lower()}{phrase(text)[1:]}"
     if is_sentence(text) or is_clause(text) or _has_verb(text):
         clause = second_person(phrase(text))
         return f"that {lower_first(clause) if not clause.startswith('You') else 'y' + clause[1:]}"
@@ -365,8 +266,8 @@ def reply(text: Any) -> str:
     """A fuller answer as the note gives it: the person's own words as a sentence, or for an
     amount or a span ("two years under GLP", "£45-50k") "The short answer is ..."."""
     text = _text(text)
-    amount = re.match(r"[£$€¥₹\d]", text) or _DURATION.match(text)
-    if amount or (_first_word(text) in _COMMON_FIRST and not is_sentence(text)):
+    amount = re.match(r"[£$€¥₹\d]", text) or lexicon.DURATION.match(text)
+    if amount or (_first_word(text) in lexicon.COMMON_FIRST and not is_sentence(text)):
         return f"The short answer is {_capital_i(lower_first(phrase(text)))}."
     return as_sentence(text)
 
@@ -377,6 +278,14 @@ def asked(question: Any) -> str:
     to relocate?") is reported ("You asked whether I'm willing to relocate.")."""
     text = _text(question)
     first = _first_word(text)
+    # "Can I work Saturdays?" in the candidate's words: "whether I can work Saturdays".
+    inverted = re.match(
+        r"(?i)(can|could|would|will|am|have|do|did|should)\s+I\s+(.+?)\?*$", text
+    )
+    if inverted:
+        verb = inverted.group(1).casefold()
+        verb = "" if verb in ("do", "did") else ("am " if verb == "am" else verb + " ")
+        return f"You asked whether I {verb}{phrase(_capital_i(inverted.group(2)))}."
     own_words = re.search(r"(?i)\b(I|I'm|I’m|I've|I’ve|my|me)\b", text)
     if first in ("whether", "if", "how", "what", "why", "when", "where", "who", "which") and (
         own_words or first in ("whether", "if")
@@ -385,9 +294,40 @@ def asked(question: Any) -> str:
     return f"You asked, \u201c{text}\u201d"
 
 
-def capitalize_first(text: Any) -> str:
-    """``the Department for ...`` at the start of a sentence: ``The Department for ...``."""
+def ask(question: Any) -> str:
+    """A concern as the note brings it up: a question reported (``asked``), a sentence as typed
+    and spoken to its reader, a note such as "Concern about my lack of X" or "No experience
+    with X" as "You asked about my lack of X" / "You asked about my experience with X"."""
+    text = _text(question)
+    if is_question(text):
+        return asked(text)
+    text = lexicon.CONCERN_LEAD.sub("", text, count=1)
+    lack = lexicon.LACK.match(text)
+    if lack and not re.search(r"[.!?] [A-Z]", text):
+        return f"You asked about my {lack.group(1).casefold()} {lack.group(2)} {phrase(lack.group(3))}."
+    if is_sentence(text):
+        # "She was worried I haven't ..." -> "You were worried that I haven't ..."
+        spoken = re.sub(r"(?i)\b(worried|concerned|unsure|not sure)\s+(?=I\b)", r"\1 that ", text)
+        return sentence(second_person(spoken))
+    return f"You asked about {second_person(phrase(text))}."
+
+
+def next_step(text: Any) -> str:
+    """What comes next, to close a sentence ("..., a second interview"); empty when it says
+    nothing ("not sure yet") or is a sentence of its own."""
     out = _text(text)
+    if not out or lexicon.VAGUE.match(out) or is_sentence(out):
+        return ""
+    return lower_first(phrase(out))
+
+
+def capitalize_first(text: Any) -> str:
+    """``the Department for ...`` at the start of a sentence: ``The Department for ...``; a
+    name spelled with a capital inside ("eBay", "iRobot") keeps its small first letter."""
+    out = _text(text)
+    first = out.split()[0] if out.split() else ""
+    if any(c.isupper() for c in first[1:]) and first[:1].islower():
+        return out
     return out[:1].upper() + out[1:]
 
 
