@@ -266,3 +266,19 @@ LACK = re.compile(
 )
 CLOSING_PUNCTUATION = ".!?\u2026"
 TRAILING = ",;:\u2013\u2014- "
+# Organisations named with "the" ("the Department for Work and Pensions", "the University of
+# Leeds", "the National Trust"): "<word> of/for ...", or a name that ends in a word like Trust;
+# "University College London" has none.
+THE_NAMES = re.compile(
+    r"^(Department|Ministry|University|Office|Institute|Council|Agency|Foundation|Museum|Trust"
+    r"|Board|Bank|College|School|Centre|Center|Academy|Society|Library|Hospital|Court|House"
+    r"|Royal \w+|National \w+) (of|for)\b"
+    r"|^[A-Z][\w&' -]*(?<!City|unty|ough|rict|Town|rish|itan) "
+    r"(Trust|Institute|Foundation|Society|Council|Agency|Commission|Service)$"
+)
+# The legal form after a company's name, which a letterhead carries and a sentence leaves out.
+LEGAL_FORM = re.compile(
+    r",?\s+(GmbH & Co\.? KG|Inc\.?|Incorporated|Ltd\.?|Limited|LLC|L\.L\.C\.|LLP|PLC|plc|Plc|SE|GmbH|AG|KG"
+    r"|S\.A\.|SA|S\.p\.A\.|SpA|B\.V\.|BV|N\.V\.|NV|Pty\.? Ltd\.?|Pvt\.? Ltd\.?|Co\.,? Ltd\.?"
+    r"|Corp\.?|Corporation|K\.K\.|Oy|AB|AS|ASA|S\.r\.l\.|Srl|SAS|S\.A\.S\.)$"
+)

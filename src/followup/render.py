@@ -10,7 +10,7 @@ from typing import Any
 
 import jinja2
 
-from . import kinds, schedule, wording
+from . import kinds, lexicon, schedule, wording
 from .model import Answers, Contact, Interviewer
 from .people import Greeting, greeting, tidied
 
@@ -301,24 +301,6 @@ def _highlight(answers: Answers, index: int) -> str:
     return highlights[chosen] if chosen is not None else ""
 
 
-# Organisations named with "the" ("the Department for Work and Pensions", "the University of
-# Leeds", "the National Trust"): "<word> of/for ...", or a name that ends in a word like Trust;
-# "University College London" has none.
-_THE_NAMES = re.compile(
-    r"^(Department|Ministry|University|Office|Institute|Council|Agency|Foundation|Museum|Trust"
-    r"|Board|Bank|College|School|Centre|Center|Academy|Society|Library|Hospital|Court|House"
-    r"|Royal \w+|National \w+) (of|for)\b"
-    r"|^[A-Z][\w&' -]*(?<!City|unty|ough|rict|Town|rish|itan) "
-    r"(Trust|Institute|Foundation|Society|Council|Agency|Commission|Service)$"
-)
-# The legal form after a company's name, which a letterhead carries and a sentence leaves out.
-_LEGAL_FORM = re.compile(
-    r",?\s+(GmbH & Co\.? KG|Inc\.?|Incorporated|Ltd\.?|Limited|LLC|L\.L\.C\.|LLP|PLC|plc|Plc|SE|GmbH|AG|KG"
-    r"|S\.A\.|SA|S\.p\.A\.|SpA|B\.V\.|BV|N\.V\.|NV|Pty\.? Ltd\.?|Pvt\.? Ltd\.?|Co\.,? Ltd\.?"
-    r"|Corp\.?|Corporation|K\.K\.|Oy|AB|AS|ASA|S\.r\.l\.|Srl|SAS|S\.A\.S\.)$"
-)
-
-
 def _candidate(answers: Answers) -> dict[str, str]:
     """The candidate's details for the sign-off, a name typed in one case tidied ("liam
     o'connor" signs as "Liam O'Connor", in the signature too)."""
@@ -333,9 +315,9 @@ def _candidate(answers: Answers) -> dict[str, str]:
 def organisation(company: str) -> str:
     """The company as a sentence names it: ``the Department for Work and Pensions``, ``Figma``
     for "Figma, Inc." (the letter's heading keeps the name as written)."""
-    name = _LEGAL_FORM.sub("", company.strip()) or company.strip()
+    name = lexicon.LEGAL_FORM.sub("", company.strip()) or company.strip()
     name = wording.phrase(name)
-    return f"the {name}" if _THE_NAMES.match(name) else name
+    return f"the {name}" if lexicon.THE_NAMES.match(name) else name
 
 
 def short_role(role: str) -> str:
