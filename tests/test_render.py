@@ -222,3 +222,16 @@ def test_a_screening_call_gets_a_short_note():
         note = render_draft(answers, "thank_you", 0, tone, "email")
         assert notes.words(notes.core(note.body)) <= 80, (tone, note.body)
         assert note.send_on == answers.interview.date
+
+
+@pytest.mark.parametrize("tone", TONES)
+@pytest.mark.parametrize("kind", ["after_rejection", "withdraw"])
+def test_after_a_phone_call_no_note_says_they_met(kind, tone):
+    data = to_dict(load("panel"))
+    data["interview"]["format"] = "phone"
+    body = render_draft(validate(data), kind, 0, tone, "email").body
+    assert not re.search(r"\bmeet(ing)?\b", body), body
+    if kind == "after_rejection":  # the premise: these notes do name how they met
+        assert "speak" in body
+        data["interview"]["format"] = "video"
+        assert re.search(r"\bmeet(ing)?\b", render_draft(validate(data), kind, 0, tone, "email").body)

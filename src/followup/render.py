@@ -401,6 +401,7 @@ def render_draft(
         "role_short": short_role(answers.role),
         # How the conversation is described: "speaking with me" on the phone, else "meeting".
         "met": "speaking with me" if iv.format == "phone" else "meeting with me",
+        "phone": iv.format == "phone",
         "met_warm": "talking with me",
         "interviewers": _mentioned(
             [_called(p, tone) for where, p in named(answers) if where != path]
