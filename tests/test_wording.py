@@ -150,3 +150,17 @@ def test_a_name_typed_in_one_case_is_tidied_and_anything_else_is_kept() -> None:
     assert tidied("mcdonald") == "McDonald"
     assert tidied("Ada Lovelace") == "Ada Lovelace"
     assert tidied("{{ 7*7 }} f0q") == "{{ 7*7 }} f0q"
+
+
+def test_a_fuller_answer_in_a_clause_of_its_own_is_given_as_typed() -> None:
+    typed = "Three of my 14 reports are team leads; I've coached two of them"
+    assert wording.reply(typed) == typed + "."
+    assert wording.reply("two years under GLP") == "The short answer is two years under GLP."
+    assert wording.sentence("Yes!! I can start Monday") == "Yes! I can start Monday."
+
+
+def test_a_role_with_a_dash_of_its_own_keeps_one_dash_in_a_subject() -> None:
+    from followup.render import short_role
+
+    assert short_role("Area Manager – North West") == "Area Manager, North West"
+    assert short_role("RN - ICU") == "RN, ICU"

@@ -322,7 +322,8 @@ def organisation(company: str) -> str:
 
 def short_role(role: str) -> str:
     """The role without a closing "role" or "position", for subjects ("Data Engineer role")."""
-    words = role_name(role).split()
+    # "Area Manager – North West" -> "Area Manager, North West": a subject has one dash, ours.
+    words = re.sub(r"\s+[-–—]\s+", ", ", role_name(role)).split()
     if len(words) > 1 and words[-1].casefold() in _ROLE_WORDS:
         words = words[:-1]
     return " ".join(words)

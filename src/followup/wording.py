@@ -105,8 +105,9 @@ def _capital_i(text: str) -> str:
 
 
 def sentence(text: Any) -> str:
-    """A person's text as a sentence of its own: capital first letter, closing punctuation."""
-    return capitalize_first(_capital_i(end(text)))
+    """A person's text as a sentence of its own: capital first letter, closing punctuation, one
+    exclamation or question mark where they typed several ("Yes!!" -> "Yes!")."""
+    return capitalize_first(_capital_i(re.sub(r"([!?])\1+", r"\1", end(text))))
 
 
 def as_sentence(text: Any) -> str:
@@ -267,7 +268,11 @@ def reply(text: Any) -> str:
     amount or a span ("two years under GLP", "£45-50k") "The short answer is ..."."""
     text = _text(text)
     amount = re.match(r"[£$€¥₹\d]", text) or lexicon.DURATION.match(text)
-    if amount or (_first_word(text) in lexicon.COMMON_FIRST and not is_sentence(text)):
+    # A clause of its own ("Three of my reports are team leads; ...") is given as typed.
+    own_clause = ";" in text or re.search(r"(?i)\b(are|is|was|were|have|has|had|can|will)\b", text)
+    if not own_clause and (
+        amount or (_first_word(text) in lexicon.COMMON_FIRST and not is_sentence(text))
+    ):
         return f"The short answer is {_capital_i(lower_first(phrase(text)))}."
     return as_sentence(text)
 
