@@ -255,8 +255,8 @@ def test_eml_non_ascii_names_and_text(raw_answers: Callable[[str], dict[str, Any
     msg = message(to_eml(draft, answers))
     assert str(msg["From"]) == "Zoë Ngô-Łukasiewicz 🌱 <zoe@example.org>"
     assert msg["To"].addresses[0].display_name == "محمد عبد الله"
-    # A role with a dash of its own would make a subject with two: the role is left out.
-    assert subject(msg) == "Thanks for this morning's conversation"
+    # A role with a dash of its own would make a subject with two: its dash becomes a comma.
+    assert subject(msg) == "Thanks for this morning's conversation – Ingénieure logiciel, données"
     assert "نقل المهام الليلية إلى البث المباشر" in msg.get_content()
 
 

@@ -14,6 +14,7 @@ from followup.kinds import send_on
 from followup.render import planned_kinds
 from followup.schedule import (
     add_business_days,
+    after_the_holidays,
     is_business_day,
     next_business_day,
     thanks_rule,
@@ -229,11 +230,26 @@ def test_second_check_in_a_week_later_and_the_last() -> None:
     a = answers(THU, "10:30", D(2026, 12, 16))
     plan = timeline(a)
     assert plan.status == D(2026, 12, 18)
-    assert plan.last_status == D(2026, 12, 28)  # the 25th is closed
+    # A week later is the 25th (closed), then the holiday week: the first working day of 2027.
+    assert plan.last_status == D(2027, 1, 4)
     assert [k for k in planned_kinds(a) if k.startswith("check_in")] == [
         "check_in",
         "check_in_again",
     ]
+
+
+@pytest.mark.parametrize(
+    ("day", "moved"),
+    [
+        (D(2026, 12, 23), D(2026, 12, 23)),
+        (D(2026, 12, 24), D(2027, 1, 4)),  # 2 January 2027 is a Saturday
+        (D(2026, 12, 31), D(2027, 1, 4)),
+        (D(2027, 12, 29), D(2028, 1, 3)),  # 2 January 2028 is a Sunday
+        (D(2027, 1, 5), D(2027, 1, 5)),
+    ],
+)
+def test_check_ins_skip_the_holiday_week(day: D, moved: D) -> None:
+    assert after_the_holidays(day) == moved
 
 
 def test_stay_in_touch_needs_something_to_say() -> None:

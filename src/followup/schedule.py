@@ -47,6 +47,14 @@ def next_business_day(day: dt.date) -> dt.date:
     return day
 
 
+def after_the_holidays(day: dt.date) -> dt.date:
+    """A check-in that would fall between Christmas Eve and New Year's Eve, when many offices
+    are closed or short of people, goes on the first working day of January instead."""
+    if day.month == 12 and day.day >= 24:
+        return next_business_day(dt.date(day.year + 1, 1, 2))
+    return day
+
+
 def add_business_days(day: dt.date, count: int) -> dt.date:
     """The business day ``count`` business days after ``day``."""
     while count > 0:
@@ -117,8 +125,9 @@ def timeline(answers: Answers, today: dt.date | None = None) -> Timeline:
     if news_in_thanks:
         status = add_business_days(thanks, CHECK_IN_AFTER_LATE_THANKS_BUSINESS_DAYS)
     status = max(status, add_business_days(second, AFTER_LAST_MESSAGE_BUSINESS_DAYS))
-    last = next_business_day(status + dt.timedelta(days=CHECK_IN_GAP_DAYS))
-    later = next_business_day(last + dt.timedelta(days=STAY_IN_TOUCH_GAP_DAYS))
+    status = after_the_holidays(status)
+    last = after_the_holidays(next_business_day(status + dt.timedelta(days=CHECK_IN_GAP_DAYS)))
+    later = after_the_holidays(next_business_day(last + dt.timedelta(days=STAY_IN_TOUCH_GAP_DAYS)))
     return Timeline(
         thanks=thanks,
         late=thanks > due + dt.timedelta(days=grace),
