@@ -139,6 +139,9 @@ def test_a_version_1_file_loads_unchanged_and_exports_as_version_2() -> None:
         "interviewers": [
             {**person, **V2_PERSON} for person in DESIGN_EXAMPLE["interview"]["interviewers"]
         ],
+        "concerns": [
+            {**concern, "asked_by": ""} for concern in DESIGN_EXAMPLE["interview"]["concerns"]
+        ],
     }
     assert exported == expected
     assert list(exported) == [
@@ -971,6 +974,7 @@ def test_schema_paths_are_the_contract_paths() -> None:
         "interview.highlights",
         "interview.concerns.question",
         "interview.concerns.answer",
+        "interview.concerns.asked_by",
         "interview.extra_info.topic",
         "interview.extra_info.detail",
         "interview.extra_info.link",

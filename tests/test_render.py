@@ -235,3 +235,25 @@ def test_after_a_phone_call_no_note_says_they_met(kind, tone):
         assert "speak" in body
         data["interview"]["format"] = "video"
         assert re.search(r"\bmeet(ing)?\b", render_draft(validate(data), kind, 0, tone, "email").body)
+
+
+def test_the_answer_to_a_question_goes_to_the_interviewer_who_asked_it():
+    from followup.review import advise
+
+    data = to_dict(load("panel"))
+    second = data["interview"]["interviewers"][1]["name"]
+    kind = next(k for k in planned_kinds(validate(data)) if k in ("follow_up", "address_concern"))
+    assert render_draft(validate(data), kind).person == "interview.interviewers.0"  # the premise
+    for concern in data["interview"]["concerns"]:
+        concern["asked_by"] = f"  {second.upper()} "
+    answers = validate(data)
+    assert render_draft(answers, kind).person == "interview.interviewers.1"
+    assert render_draft(answers, kind).body.split("\n")[0].endswith(",")
+    assert not [a for a in advise(answers) if a.code == "unknown_asker"]
+    # A name that is no interviewer's: the person followed up with, and advice beside the field.
+    data["interview"]["concerns"][0]["asked_by"] = "Someone Else"
+    answers = validate(data)
+    assert render_draft(answers, kind).person == "interview.interviewers.0"
+    assert [a.path for a in advise(answers) if a.code == "unknown_asker"] == [
+        "interview.concerns.0.asked_by"
+    ]

@@ -59,7 +59,7 @@ def test_the_checks_are_exactly_these() -> None:
         "too_many_check_ins", "too_many_messages", "pushy", "too_long", "long_subject",
         "generic_greeting", "slow_letter", "thanks_only", "not_personal", "check_greeting",
         "informal", "no_link", "tight_offer_deadline", "after_offer_deadline", "linkedin_request",
-        "unanswered_concern", "nothing_to_say", "unsigned", "large_panel",
+        "unanswered_concern", "unknown_asker", "nothing_to_say", "unsigned", "large_panel",
     ]  # fmt: skip
     assert {c.severity for c in CHECKS.values()} <= {"error", "warning", "info"}
 

@@ -158,6 +158,12 @@ CHECKS = {
             "concerns/#how-to-write-it",
         ),
         Check(
+            "unknown_asker",
+            "info",
+            "a question's \u201casked by\u201d names no interviewer, so its reply goes to the lead",
+            "concerns/#who-asked",
+        ),
+        Check(
             "nothing_to_say",
             "info",
             "no news to share, so no stay-in-touch note is planned",

@@ -124,6 +124,12 @@ COPY: dict[str, Copy] = {
         "reply to this question is drafted until then.",
         "I have run two-week sprints in Jira for three years.",
     ),
+    "interview.concerns.asked_by": Copy(
+        "Asked by",
+        "The interviewer who asked, as you named them above. The reply goes to them; left "
+        "empty, it goes to the person you follow up with.",
+        "Alan Turing",
+    ),
     "interview.extra_info": Copy(
         "Information to send",
         "Material you promised, or something you had no chance to mention.",

@@ -64,7 +64,8 @@ class Kind:
     due: Callable[[Timeline, Answers], dt.date | None] | None
     wanted: Callable[[Answers], bool]
     # "each": one note per interviewer; "lead": the interviewer the candidate follows up with
-    # (chosen, else the first); "contact": the main contact when given, else the lead.
+    # (chosen, else the first); "contact": the main contact when given, else the lead;
+    # "asker": the interviewer who asked the questions it answers (all the same one), else the lead.
     to: str = "lead"
     channels: tuple[str, ...] = EMAIL_OR_LINKEDIN
     # A status question: the guide allows two, a week apart, never before the decision date.
@@ -98,6 +99,7 @@ REGISTRY: tuple[Kind, ...] = (
         "Answer their question and send the material",
         lambda t, a: t.first_follow_up,
         merges,
+        to="asker",
         sends_material=True,
     ),
     Kind(
@@ -105,6 +107,7 @@ REGISTRY: tuple[Kind, ...] = (
         "Answer their question",
         lambda t, a: t.first_follow_up,
         lambda a: bool(answered(a)) and not merges(a),
+        to="asker",
     ),
     Kind(
         "extra_info",

@@ -175,6 +175,7 @@ class Interviewer(Contact):
 class Concern:
     question: str = text_field(MEDIUM)
     answer: str = text_field(LONG)
+    asked_by: str = text_field(SHORT)
 
 
 @dataclass(frozen=True, kw_only=True)

@@ -194,8 +194,18 @@ def lead(answers: Answers) -> tuple[str, Contact]:
     return first[0] if first else ("", Contact())
 
 
+def asker(answers: Answers) -> tuple[str, Contact] | None:
+    """The interviewer who asked every answered question, when the answers name one."""
+    asked = {c.asked_by.strip().casefold() for c in kinds.answered(answers)}
+    if len(asked) != 1 or "" in asked:
+        return None
+    return next((p for p in named(answers) if p[1].name.strip().casefold() in asked), None)
+
+
 def recipient(answers: Answers, kind: kinds.Kind, index: int) -> tuple[str, Contact]:
     """Who a draft of ``kind`` goes to, and where they are in the answers."""
+    if kind.to == "asker":
+        return asker(answers) or lead(answers)
     if kind.to == "each":
         people = named(answers)
         return people[index] if people else ("", Contact())
@@ -322,7 +332,7 @@ def organisation(company: str) -> str:
 
 def short_role(role: str) -> str:
     """The role without a closing "role" or "position", for subjects ("Data Engineer role")."""
-    # "Area Manager – North West" -> "Area Manager, North West": a subject has one dash, ours.
+    # "Area Manager \u2013 North West" -> "Area Manager, North West": a subject has one dash.
     words = re.sub(r"\s+[-–—]\s+", ", ", role_name(role)).split()
     if len(words) > 1 and words[-1].casefold() in _ROLE_WORDS:
         words = words[:-1]

@@ -395,6 +395,17 @@ def advise(answers: Answers) -> list[Advice]:
         for i, c in enumerate(answers.interview.concerns)
         if not c.answer
     ]
+    names = {p.name.strip().casefold() for p in answers.interview.interviewers if p.name.strip()}
+    out += [
+        advice(
+            f"interview.concerns.{i}.asked_by",
+            "unknown_asker",
+            f"“{c.asked_by.strip()}” is not one of the interviewers named above; write "
+            "the name as you wrote it there, or the reply goes to the person you follow up with.",
+        )
+        for i, c in enumerate(answers.interview.concerns)
+        if c.asked_by.strip() and c.asked_by.strip().casefold() not in names
+    ]
     if not kinds.get("stay_in_touch").wanted(answers):
         out.append(
             advice(

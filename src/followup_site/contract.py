@@ -21,6 +21,7 @@ TO_WORDS = {
     "each": "each interviewer",
     "lead": "the interviewer you follow up with",
     "contact": "the main contact, else the interviewer you follow up with",
+    "asker": "the interviewer who asked (see [Who gets it](concerns.md#who-asked)), else the interviewer you follow up with",
 }
 
 
