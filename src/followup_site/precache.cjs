@@ -66,8 +66,9 @@ async function main() {
       swDest: path.join(siteDir, SW_NAME),
       globDirectory: siteDir,
       globPatterns: ["**/*"],
-      // Source maps are only ever fetched by developer tools; nothing on a page asks for them.
-      globIgnores: [SW_NAME, "**/*.map"],
+      // Source maps are only ever fetched by developer tools, and the link-preview card by the
+      // sites a link is shared on: nothing on a page asks for them.
+      globIgnores: [SW_NAME, "**/*.map", "images/social-card.png"],
       // The Pyodide runtime (about 9 MB of WebAssembly) must be cached like everything else.
       maximumFileSizeToCacheInBytes: 64 * 1024 * 1024,
       manifestTransforms: [withIntegrity(siteDir)],
