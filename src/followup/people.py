@@ -9,6 +9,7 @@ every greeting beside the person so it can be checked.
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from dataclasses import dataclass
@@ -182,6 +183,7 @@ def may_be_family_first(person: Contact) -> bool:
     return not person.greet_as and _family_first(person.name)
 
 
+@functools.lru_cache(maxsize=512)
 def read_name(written: str) -> Name:
     """Split ``Dr. María José García López, PhD`` into title, given and family names."""
     # Emoji and other symbols are no part of a name to greet, unless there is nothing else.
@@ -246,6 +248,7 @@ class Greeting:
         return self.formal if tone == "formal" else self.warm
 
 
+@functools.lru_cache(maxsize=512)  # a render asks for each person's many times
 def greeting(person: Contact) -> Greeting | None:
     """The names a note uses for ``person``; None when no name is given, or only a title."""
     name = read_name(person.name.strip())

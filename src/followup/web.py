@@ -236,7 +236,9 @@ def error_view(error: FieldError) -> dict[str, Any]:
 def _render(request: dict[str, Any]) -> dict[str, Any]:
     answers = _answers(request)
     drafts = _reviewed(request, answers)
-    generated = {d.id: d for d in reviewed_drafts(answers, today=_today(request))}
+    # The drafts as generated, for the edited ones (a second rendering only when there are edits).
+    unedited = reviewed_drafts(answers, today=_today(request)) if _edits(request) else drafts
+    generated = {d.id: d for d in unedited}
     rows = _form_rows(request.get("answers"))
     return {
         "drafts": [draft_view(d, answers, generated[d.id]) for d in drafts],
