@@ -9,6 +9,7 @@ import pytest
 from followup import wording
 from followup.model import Contact
 from followup.people import greeting, tidied
+from followup.render import short_role
 
 
 @pytest.mark.parametrize(
@@ -160,7 +161,5 @@ def test_a_fuller_answer_in_a_clause_of_its_own_is_given_as_typed() -> None:
 
 
 def test_a_role_with_a_dash_of_its_own_keeps_one_dash_in_a_subject() -> None:
-    from followup.render import short_role
-
     assert short_role("Area Manager – North West") == "Area Manager, North West"
     assert short_role("RN - ICU") == "RN, ICU"

@@ -173,7 +173,7 @@ STATE_FIRST = frozenset(
 ROLE_LAST = frozenset(
     ["holder", "instructor", "candidate", "trainer", "assessor", "member", "volunteer", "fellow",
      "ambassador", "champion", "mentor", "speaker", "examiner", "governor", "trustee", "graduate",
-     "speaker", "apprentice", "student", "practitioner", "first-aider", "aider"]
+     "apprentice", "student", "practitioner", "first-aider", "aider"]
 )  # fmt: skip
 # Things one has, said as "my ...": "MSc in Sports Physiotherapy", "first aid certificate".
 HELD = re.compile(

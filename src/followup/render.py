@@ -384,18 +384,9 @@ def render_draft(
             # An interviewer was there; a main contact may only have arranged it.
             "was_there": path.startswith("interview."),
             "highlight": (h := _highlight(answers, index if spec.to == "each" else 0)),
-            "experience": wording.experience(h) if h and not wording.credential(h) else "",
-            "credential": bool(h) and bool(wording.credential(h)),
-            "experience_plural": bool(h) and wording.is_plural(wording.experience(h)),
+            **wording.highlight(h),
             # Pay, a move, leave: thanked for explaining, not called fascinating.
             "practical": wording.is_practical(getattr(person, "discussed", "")),
-            "experience_sentence": (
-                wording.as_sentence(h)
-                if wording.is_sentence(h) or wording.is_clause(h)
-                else wording.credential(h)
-            )
-            if h
-            else "",
         },
         # The other people met, named as this tone names people ("Alan" or "Alan Turing").
         "others": _mentioned([_called(p, tone) for where, p in named(answers) if where != path]),

@@ -235,9 +235,10 @@ def error_view(error: FieldError) -> dict[str, Any]:
 
 def _render(request: dict[str, Any]) -> dict[str, Any]:
     answers = _answers(request)
-    drafts = _reviewed(request, answers)
+    edits, today = _edits(request), _today(request)
+    drafts = reviewed_drafts(answers, edits, today=today)
     # The drafts as generated, for the edited ones (a second rendering only when there are edits).
-    unedited = reviewed_drafts(answers, today=_today(request)) if _edits(request) else drafts
+    unedited = reviewed_drafts(answers, today=today) if edits else drafts
     generated = {d.id: d for d in unedited}
     rows = _form_rows(request.get("answers"))
     return {
@@ -247,7 +248,7 @@ def _render(request: dict[str, Any]) -> dict[str, Any]:
         "answers_filename": f"follow-up-answers-{_slug(answers.company.name)}.json",
         "advice": [{**vars(a), "path": _form_path(a.path, rows)} for a in advise(answers)],
         "people": [{**p, "path": _form_path(p["path"], rows)} for p in _people(answers)],
-        "due": due_view(drafts, _today(request) or dt.date.today()),
+        "due": due_view(drafts, today or dt.date.today()),
     }
 
 

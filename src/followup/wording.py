@@ -225,6 +225,23 @@ def is_plural(experience_phrase: str) -> bool:
     return held is not None and held.group(0).casefold().endswith("s")
 
 
+def highlight(text: Any) -> dict[str, Any]:
+    """A highlight in the forms a thank-you uses: a noun phrase (``experience``, with whether it
+    takes "fit" or "fits"), or a sentence of its own (a clause, a sentence, or what the candidate
+    is: ``credential``)."""
+    if not _text(text):
+        return {"experience": "", "credential": False, "experience_plural": False,
+                "experience_sentence": ""}  # fmt: skip
+    claim = credential(text)
+    phrase_ = experience(text)
+    return {
+        "experience": "" if claim else phrase_,
+        "credential": bool(claim),
+        "experience_plural": is_plural(phrase_),
+        "experience_sentence": as_sentence(text) if is_sentence(text) or is_clause(text) else claim,
+    }
+
+
 def experience(text: Any) -> str:
     """A highlight as a noun phrase: ``my experience with X``, or ``my two years at X``."""
     out = phrase(lexicon.EXPERIENCE_LEAD.sub("", _text(text), count=1))
